@@ -1,0 +1,42 @@
+import { A } from '@solidjs/router';
+import { Show } from 'solid-js';
+import { folderKindLabel, formatDate, pluralise } from '../format';
+import type { FolderListItem } from '../graphql/types';
+
+/** One folder in "My folders": its name links to the folder page. */
+export function FolderCard(props: { folder: FolderListItem; isPersonal: boolean }) {
+  const headingId = () => `folder-${props.folder.id}-name`;
+  return (
+    <li class="folder-card" classList={{ 'is-personal': props.isPersonal }}>
+      <div class="folder-card-title">
+        <span class="folder-icon" aria-hidden="true" data-kind={props.folder.kind} />
+        <A href={`/folders/${encodeURIComponent(props.folder.id)}`} class="folder-card-link" id={headingId()}>
+          {props.folder.name}
+        </A>
+        <Show when={props.isPersonal}>
+          <span class="badge badge-personal">Your personal folder</span>
+        </Show>
+      </div>
+      <dl class="folder-meta" aria-labelledby={headingId()}>
+        <div>
+          <dt>Type</dt>
+          <dd>{folderKindLabel(props.folder.kind)}</dd>
+        </div>
+        <div>
+          <dt>Owner</dt>
+          <dd>{props.folder.owner?.displayName ?? 'No owner'}</dd>
+        </div>
+        <div>
+          <dt>Cases</dt>
+          <dd>{pluralise(props.folder.cases.totalCount, 'case')}</dd>
+        </div>
+        <div>
+          <dt>Created</dt>
+          <dd>
+            <time datetime={props.folder.createdAt}>{formatDate(props.folder.createdAt)}</time>
+          </dd>
+        </div>
+      </dl>
+    </li>
+  );
+}

@@ -1,0 +1,46 @@
+import type { CombinedError } from '@urql/core';
+
+/** Error codes the server puts in a GraphQL error's `extensions.code`. */
+export type ServerErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'INTERNAL_SERVER_ERROR';
+
+const MESSAGES: Record<string, string> = {
+  UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
+  INVALID_CREDENTIALS: 'The email address or password is not correct.',
+  FORBIDDEN: 'You do not have permission to see or change this.',
+  NOT_FOUND: 'We could not find what you were looking for.',
+  BAD_USER_INPUT: 'Some of the information entered is not valid. Check it and try again.',
+  RATE_LIMITED: 'Too many attempts. Wait a minute, then try again.',
+};
+
+const NETWORK_MESSAGE =
+  'Lightbox could not reach the server. Check your network connection, then try again.';
+const FALLBACK_MESSAGE = 'Something went wrong on the server. Try again; if it keeps happening, tell your Lightbox administrator.';
+
+/** The first `extensions.code` in a combined error, or `NETWORK` for transport failures. */
+export function errorCode(error: CombinedError | undefined): string | undefined {
+  if (!error) return undefined;
+  for (const graphQLError of error.graphQLErrors) {
+    const code = graphQLError.extensions?.code;
+    if (typeof code === 'string') return code;
+  }
+  if (error.networkError) return 'NETWORK';
+  return undefined;
+}
+
+export function isUnauthenticated(error: CombinedError | undefined): boolean {
+  return errorCode(error) === 'UNAUTHENTICATED';
+}
+
+/** A sentence a radiologist can act on, never a stack trace or server jargon. */
+export function humanErrorMessage(error: CombinedError | undefined): string {
+  const code = errorCode(error);
+  if (code === undefined) return FALLBACK_MESSAGE;
+  if (code === 'NETWORK') return NETWORK_MESSAGE;
+  return MESSAGES[code] ?? FALLBACK_MESSAGE;
+}
