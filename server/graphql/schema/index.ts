@@ -1,0 +1,8 @@
+import { builder } from '../builder';
+import './auth';
+import './audit';
+import './case';
+import './folder';
+import './user';
+
+export const schema = builder.toSchema();
