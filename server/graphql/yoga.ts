@@ -15,16 +15,33 @@ interface ServerContext {
   connectionToken?: string | null;
 }
 
+interface ErrorLike {
+  name?: string;
+  message: string;
+  code?: unknown;
+  originalError?: unknown;
+  extensions?: Record<string, unknown>;
+}
+
+/** The innermost error of a GraphQL error chain. */
+function rootCause(error: unknown): ErrorLike {
+  let current = error as ErrorLike;
+  while (current.originalError && current.originalError !== current) current = current.originalError as ErrorLike;
+  return current;
+}
+
 /**
  * Errors a client can act on keep their message and get `extensions.code`; anything unexpected is masked
- * as "Unexpected error." (and logged) so internals never leak.
+ * as "Unexpected error." (and logged) so internals never leak. Errors are recognised by shape, not by class,
+ * because graphql's CommonJS and ES builds can both be loaded.
  */
 function maskError(error: unknown, message: string): Error {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  if (original instanceof DomainError) return new GraphQLError(original.message, { extensions: { code: original.code } });
-  if (original instanceof WrongExpectedRevisionError) return new GraphQLError(original.message, { extensions: { code: original.code } });
-  if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError)) return error;
-  console.error('unexpected GraphQL error:', original);
+  const cause = rootCause(error);
+  if (cause instanceof DomainError || cause instanceof WrongExpectedRevisionError || (cause.name === 'DomainError' && typeof cause.code === 'string')) {
+    return new GraphQLError(cause.message, { extensions: { code: cause.code } });
+  }
+  if (cause.name === 'GraphQLError') return cause as Error;
+  console.error('unexpected GraphQL error:', cause);
   return new GraphQLError(message, { extensions: { code: 'INTERNAL' } });
 }
 
@@ -35,7 +52,7 @@ export function createGraphQL(services: AppServices): LightboxYoga {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    logging: 'warn',
+    logging: false,
     maskedErrors: { maskError: (error, message) => maskError(error, message) },
     context: ({ req, res, connectionToken }): GraphQLContext => {
       const token = connectionToken ?? tokenFromHeaders(req?.headers.authorization, req?.headers.cookie);

@@ -4,7 +4,8 @@ import { asFolderId } from '../../../domain/shared/ids';
 import { folderById, foldersVisibleTo, type FolderRow } from '../../../projections/folders/folders-queries';
 import { userById } from '../../../projections/users/users-queries';
 import { mapAsync } from '../../live/map-async';
-import { builder, viewerOf, type GraphQLContext } from '../builder';
+import { createFolder, renameFolder } from '../../folders/folder-commands';
+import { builder, commandContext, viewerOf, type GraphQLContext } from '../builder';
 import { CaseConnectionRef, casesOfFolder } from './case';
 import { UserRef } from './user';
 
@@ -72,5 +73,29 @@ builder.subscriptionField('folderChanged', (t) =>
         return folder ? { folder, change: notice.change } : null;
       }),
     resolve: (change) => change,
+  }),
+);
+
+builder.mutationField('createFolder', (t) =>
+  t.field({
+    type: FolderRef,
+    description: 'Creates a folder owned by the signed-in user.',
+    args: { name: t.arg.string({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const id = await createFolder(ctx.services, viewerOf(ctx), args.name, commandContext(ctx));
+      return folderById(ctx.services.readDb, id)!;
+    },
+  }),
+);
+
+builder.mutationField('renameFolder', (t) =>
+  t.field({
+    type: FolderRef,
+    description: 'Renames a folder the signed-in user owns.',
+    args: { id: t.arg.id({ required: true }), name: t.arg.string({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      await renameFolder(ctx.services, viewerOf(ctx), String(args.id), args.name, commandContext(ctx));
+      return folderById(ctx.services.readDb, String(args.id))!;
+    },
   }),
 );
