@@ -89,7 +89,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('signing in to Lightbox in a browser
     await page.getByText('No cases yet — send a case from your PACS to this folder').waitFor();
 
     const audit = page.getByRole('region', { name: 'Audit' });
-    const createdRow = audit.getByRole('row').filter({ hasText: /Folder created/i });
+    const createdRow = audit.getByRole('listitem').filter({ hasText: /Folder created/i });
     await createdRow.first().waitFor();
     expect(await createdRow.count()).toBeGreaterThanOrEqual(1);
     await screenshot(page, 'personal-folder');

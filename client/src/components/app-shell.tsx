@@ -1,4 +1,4 @@
-import { A } from '@solidjs/router';
+import { A, useMatch } from '@solidjs/router';
 import type { JSX } from 'solid-js';
 import { FolderChangeListener } from './folder-change-listener';
 import { LiveAnnouncer } from './live-announcer';
@@ -8,6 +8,9 @@ import { UserMenu } from './user-menu';
 /** Header, main navigation and the main landmark around every signed-in page. */
 export function AppShell(props: { children: JSX.Element }) {
   let main!: HTMLElement;
+  const onHome = useMatch(() => '/');
+  const inFolders = useMatch(() => '/folders/*');
+  const foldersSectionIsCurrent = () => Boolean(onHome() || inFolders());
 
   const skipToContent = (event: MouseEvent) => {
     event.preventDefault();
@@ -28,7 +31,7 @@ export function AppShell(props: { children: JSX.Element }) {
           <nav class="main-nav" aria-label="Main">
             <ul>
               <li>
-                <A href="/" end activeClass="is-current">
+                <A href="/" end activeClass="is-current" classList={{ 'is-current': foldersSectionIsCurrent() }}>
                   My folders
                 </A>
               </li>
@@ -43,8 +46,10 @@ export function AppShell(props: { children: JSX.Element }) {
           {props.children}
         </main>
         <footer class="app-footer">
-          <LiveConnectionStatus />
-          <p>Lightbox teaching archive · cases are anonymised before they arrive</p>
+          <div class="app-footer-inner">
+            <LiveConnectionStatus />
+            <p>Lightbox teaching archive · cases are anonymised before they arrive</p>
+          </div>
         </footer>
       </LiveAnnouncer>
     </div>

@@ -28,31 +28,22 @@ export function AuditPanel(props: { streamId: string; subject: string }) {
       <Switch fallback={<LoadingMessage>Loading the audit trail…</LoadingMessage>}>
         <Match when={result.data}>
           <Show when={entries().length > 0} fallback={<p class="empty-state">No recorded changes yet.</p>}>
-            <table class="audit-table">
-              <caption class="visually-hidden">Audit trail, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">What</th>
-                  <th scope="col">From</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={entries()}>
-                  {(entry) => (
-                    <tr>
-                      <td class="audit-when">
-                        <time datetime={entry.at}>{formatDateTime(entry.at)}</time>
-                      </td>
-                      <td>{actorLabel(entry)}</td>
-                      <td>{describeEventType(entry.type)}</td>
-                      <td>{describeSource(entry.source)}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <ol class="audit-list" aria-label="Changes, newest first">
+              <For each={entries()}>
+                {(entry) => (
+                  <li class="audit-entry">
+                    <p class="audit-what">{describeEventType(entry.type)}</p>
+                    <p class="audit-meta">
+                      <span>
+                        by <span class="audit-who">{actorLabel(entry)}</span>
+                      </span>
+                      <span>via {describeSource(entry.source)}</span>
+                      <time datetime={entry.at}>{formatDateTime(entry.at)}</time>
+                    </p>
+                  </li>
+                )}
+              </For>
+            </ol>
             <Show when={entries().length >= AUDIT_ENTRIES_SHOWN}>
               <p class="panel-footnote">Showing the latest {AUDIT_ENTRIES_SHOWN} changes.</p>
             </Show>

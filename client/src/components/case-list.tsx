@@ -1,5 +1,5 @@
 import { createQuery } from '@urql/solid';
-import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onMount, Show, type Accessor } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { pluralise } from '../format';
 import { humanErrorMessage } from '../graphql/errors';
@@ -12,9 +12,9 @@ interface LoadedPage {
   count: number;
 }
 
-function CaseItem(props: { title: string; focusOnMount?: boolean }) {
+function CaseItem(props: { title: string; focusOnMount: boolean }) {
   let item!: HTMLLIElement;
-  createEffect(() => {
+  onMount(() => {
     if (props.focusOnMount) item.focus();
   });
   return (
@@ -25,8 +25,19 @@ function CaseItem(props: { title: string; focusOnMount?: boolean }) {
   );
 }
 
-/** One "Load more" page: its own query, so the document cache keeps it live like the first page. */
-function LaterCasesPage(props: { folderId: string; after: string; onLoaded(page: LoadedPage): void; onFailed(message: string): void }) {
+interface LaterPageProps {
+  folderId: string;
+  /** The previous page's current end cursor, so pages stay contiguous when the list changes live. */
+  after: string;
+  /** 1 for the first "Load more" page, 2 for the next… */
+  depth: number;
+  pagesRequested: Accessor<number>;
+  onLoaded(depth: number, page: LoadedPage): void;
+  onFailed(depth: number, message: string): void;
+}
+
+/** One "Load more" page with its own query (the document cache keeps it live), then the next one. */
+function LaterCasesPage(props: LaterPageProps) {
   const [result] = createQuery({
     query: FolderCasesPageQuery,
     variables: () => ({ id: props.folderId, first: CASES_PAGE_SIZE, after: props.after }),
@@ -38,47 +49,63 @@ function LaterCasesPage(props: { folderId: string; after: string; onLoaded(page:
       ([data, error]) => {
         const cases = data?.folder?.cases;
         if (cases) {
-          props.onLoaded({ pageInfo: cases.pageInfo, count: cases.edges.length });
+          props.onLoaded(props.depth, { pageInfo: cases.pageInfo, count: cases.edges.length });
           firstLoad = false;
-        } else if (error) props.onFailed(humanErrorMessage(error));
+        } else if (error) props.onFailed(props.depth, humanErrorMessage(error));
       },
     ),
   );
+  const cases = () => result.data?.folder?.cases;
   return (
-    <For each={result.data?.folder?.cases.edges ?? []}>
-      {(edge, index) => <CaseItem title={edge.node.title} focusOnMount={firstLoad && index() === 0} />}
-    </For>
+    <>
+      <For each={cases()?.edges ?? []}>
+        {(edge, index) => {
+          const focusOnMount = firstLoad && index() === 0;
+          return <CaseItem title={edge.node.title} focusOnMount={focusOnMount} />;
+        }}
+      </For>
+      <Show when={props.depth < props.pagesRequested() && cases()?.pageInfo.hasNextPage && cases()?.pageInfo.endCursor}>
+        {(nextAfter) => <LaterCasesPage {...props} after={nextAfter()} depth={props.depth + 1} />}
+      </Show>
+    </>
   );
 }
 
 /** A folder's cases: the first page comes with the folder, later pages on "Load more". */
 export function CaseList(props: { folderId: string; firstPage: CaseConnection }) {
   const announce = useAnnounce();
-  const [laterCursors, setLaterCursors] = createSignal<string[]>([]);
-  const [loadedPages, setLoadedPages] = createStore<Record<string, LoadedPage>>({});
+  const [pagesRequested, setPagesRequested] = createSignal(0);
+  const [loadedPages, setLoadedPages] = createStore<Record<number, LoadedPage>>({});
   const [pageError, setPageError] = createSignal<string>();
 
   const lastPageInfo = createMemo((): PageInfo | undefined => {
-    const last = laterCursors().at(-1);
-    return last === undefined ? props.firstPage.pageInfo : loadedPages[last]?.pageInfo;
+    const depth = pagesRequested();
+    return depth === 0 ? props.firstPage.pageInfo : loadedPages[depth]?.pageInfo;
   });
-  const loadingMore = () => laterCursors().length > 0 && lastPageInfo() === undefined && !pageError();
-  const shownCount = () =>
-    props.firstPage.edges.length + laterCursors().reduce((sum, cursor) => sum + (loadedPages[cursor]?.count ?? 0), 0);
-
-  const loadMore = () => {
-    const info = lastPageInfo();
-    if (loadingMore() || !info?.hasNextPage || !info.endCursor) return;
-    setPageError(undefined);
-    setLaterCursors([...laterCursors(), info.endCursor]);
+  const loadingMore = () => pagesRequested() > 0 && lastPageInfo() === undefined;
+  const shownCount = () => {
+    let count = props.firstPage.edges.length;
+    for (let depth = 1; depth <= pagesRequested(); depth++) count += loadedPages[depth]?.count ?? 0;
+    return count;
   };
 
-  const recordPage = (cursor: string, page: LoadedPage) => {
-    const isNew = loadedPages[cursor] === undefined;
-    setLoadedPages(cursor, page);
+  const loadMore = () => {
+    if (loadingMore() || !lastPageInfo()?.hasNextPage) return;
+    setPageError(undefined);
+    setPagesRequested(pagesRequested() + 1);
+  };
+
+  const recordPage = (depth: number, page: LoadedPage) => {
+    const isNew = loadedPages[depth] === undefined;
+    setLoadedPages(depth, page);
     if (isNew) {
       announce(`${pluralise(page.count, 'more case')} loaded. Showing ${shownCount()} of ${props.firstPage.totalCount}.`);
     }
+  };
+
+  const recordFailure = (depth: number, message: string) => {
+    if (loadedPages[depth] === undefined) setPagesRequested(depth - 1);
+    setPageError(message);
   };
 
   return (
@@ -90,20 +117,19 @@ export function CaseList(props: { folderId: string; firstPage: CaseConnection })
         Showing {shownCount()} of {pluralise(props.firstPage.totalCount, 'case')}
       </p>
       <ol class="case-list">
-        <For each={props.firstPage.edges}>{(edge) => <CaseItem title={edge.node.title} />}</For>
-        <For each={laterCursors()}>
-          {(cursor) => (
+        <For each={props.firstPage.edges}>{(edge) => <CaseItem title={edge.node.title} focusOnMount={false} />}</For>
+        <Show when={pagesRequested() > 0 && props.firstPage.pageInfo.endCursor}>
+          {(after) => (
             <LaterCasesPage
               folderId={props.folderId}
-              after={cursor}
-              onLoaded={(page) => recordPage(cursor, page)}
-              onFailed={(message) => {
-                setLaterCursors(laterCursors().filter((other) => other !== cursor));
-                setPageError(message);
-              }}
+              after={after()}
+              depth={1}
+              pagesRequested={pagesRequested}
+              onLoaded={recordPage}
+              onFailed={recordFailure}
             />
           )}
-        </For>
+        </Show>
       </ol>
       <Show when={pageError()}>
         <p class="notice notice-error" role="alert">
