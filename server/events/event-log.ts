@@ -35,7 +35,7 @@ export class EventLog {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  append(streamId: string, events: readonly DomainEvent[], expected: ExpectedRevision, context: CommandContext): Promise<AppendResult> {
+  async append(streamId: string, events: readonly DomainEvent[], expected: ExpectedRevision, context: CommandContext): Promise<AppendResult> {
     const timestamp = this.now().toISOString();
     return this.store.append(
       streamId,
