@@ -48,16 +48,31 @@ export function describeEventType(type: string): string {
 const SOURCE_LABELS: Record<string, string> = {
   web: 'Web',
   graphql: 'Web',
+  'graphql-ws': 'Web',
+  oidc: 'Single sign-on',
   cli: 'Command line',
   dicom: 'DICOM (PACS)',
   'c-store': 'DICOM (PACS)',
   stow: 'DICOMweb (PACS)',
   'stow-rs': 'DICOMweb (PACS)',
+  dicomweb: 'DICOMweb (PACS)',
   system: 'System',
 };
 
+const SOURCE_PREFIX_LABELS: Record<string, string> = {
+  cli: 'Command line',
+  reaction: 'Lightbox (automatic)',
+  job: 'Lightbox (background job)',
+  dicom: 'DICOM (PACS)',
+};
+
+/** Event metadata `source` ("graphql", "cli:user-add", "reaction:personal-folder") in plain words. */
 export function describeSource(source: string): string {
-  return SOURCE_LABELS[source.toLowerCase()] ?? source;
+  const lower = source.toLowerCase();
+  const exact = SOURCE_LABELS[lower];
+  if (exact) return exact;
+  const prefix = lower.split(':', 1)[0] ?? lower;
+  return SOURCE_PREFIX_LABELS[prefix] ?? source;
 }
 
 export function pluralise(count: number, singular: string, plural = `${singular}s`): string {

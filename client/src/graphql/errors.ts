@@ -7,7 +7,8 @@ export type ServerErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
-  | 'INTERNAL_SERVER_ERROR';
+  | 'CONCURRENT_WRITE'
+  | 'INTERNAL';
 
 const MESSAGES: Record<string, string> = {
   UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
@@ -16,6 +17,7 @@ const MESSAGES: Record<string, string> = {
   NOT_FOUND: 'We could not find what you were looking for.',
   BAD_USER_INPUT: 'Some of the information entered is not valid. Check it and try again.',
   RATE_LIMITED: 'Too many attempts. Wait a minute, then try again.',
+  CONCURRENT_WRITE: 'Someone else changed this at the same moment. Try again.',
 };
 
 const NETWORK_MESSAGE =
