@@ -1,0 +1,171 @@
+import type { CodedConcept } from '../dicom/coded-concept';
+import type { DicomInstanceSummary } from '../dicom/instance-summary';
+import type { SeriesInstanceUid, SopClassUid, SopInstanceUid, StudyInstanceUid } from '../dicom/uid';
+import type { DomainEvent } from '../shared/decider';
+import type { Brand } from '../shared/ids';
+import type { DelayReason, ManifestPurpose } from './codes';
+import type { PhiFinding } from './phi-gate';
+
+export type SubmissionId = Brand<string, 'SubmissionId'>;
+export const asSubmissionId = (id: string) => id as SubmissionId;
+
+/** The receiver's staging area is one aggregate: instances arrive before the manifest that claims them. */
+export const tceInboxStreamName = (inboxId: string) => `tceinbox-${inboxId}`;
+
+/** How an instance reached us; kept beside the instance, never written into the dataset (tce.md §5 item 15). */
+export interface ArrivalChannel {
+  readonly transport: 'dimse' | 'stow-rs';
+  readonly associationId: string;
+  readonly callingAet: string;
+  readonly calledAet: string;
+  readonly peerAddress: string;
+}
+
+export type InstanceKind = 'manifest' | 'atfi' | 'instance';
+
+// ---- commands ----
+
+export type StageInstance = DomainEvent<
+  'StageInstance',
+  {
+    readonly summary: DicomInstanceSummary;
+    readonly sha256: string;
+    readonly receivedAt: string;
+    readonly channel: ArrivalChannel;
+    /** Used if this instance is a manifest that starts a new submission. */
+    readonly newSubmissionId: SubmissionId;
+  }
+>;
+
+export type ExpireSubmissions = DomainEvent<'ExpireSubmissions', { readonly now: string; readonly completionTimeoutMs: number }>;
+
+export type TceInboxCommand = StageInstance | ExpireSubmissions;
+
+// ---- events ----
+
+interface InstanceFacts {
+  readonly sopInstanceUid: SopInstanceUid;
+  readonly sopClassUid: SopClassUid;
+  readonly studyInstanceUid: StudyInstanceUid;
+  readonly seriesInstanceUid: SeriesInstanceUid;
+  readonly sha256: string;
+  readonly receivedAt: string;
+  readonly channel: ArrivalChannel;
+}
+
+export type InstanceStaged = DomainEvent<
+  'InstanceStaged',
+  InstanceFacts & {
+    readonly kind: InstanceKind;
+    /** The submission that expects it, if its manifest came first; null = staged, waiting for a manifest. */
+    readonly submissionId: SubmissionId | null;
+    readonly pixelReview: boolean;
+    readonly phiWarnings: readonly PhiFinding[];
+  }
+>;
+export type InstanceQuarantined = DomainEvent<'InstanceQuarantined', InstanceFacts & { readonly findings: readonly PhiFinding[] }>;
+export type DuplicateInstanceIgnored = DomainEvent<
+  'DuplicateInstanceIgnored',
+  { readonly sopInstanceUid: SopInstanceUid; readonly sha256: string; readonly receivedAt: string; readonly channel: ArrivalChannel }
+>;
+export type InstanceReplaced = DomainEvent<
+  'InstanceReplaced',
+  InstanceFacts & { readonly previousSha256: string; readonly submissionId: SubmissionId | null }
+>;
+export type ManifestReceived = DomainEvent<
+  'ManifestReceived',
+  {
+    readonly submissionId: SubmissionId;
+    readonly manifestUid: SopInstanceUid;
+    readonly purpose: ManifestPurpose;
+    readonly title: CodedConcept;
+    readonly delayReason: DelayReason | null;
+    readonly expected: readonly SopInstanceUid[];
+    readonly referenceMismatch: { readonly onlyInEvidence: readonly SopInstanceUid[]; readonly onlyInContent: readonly SopInstanceUid[] } | null;
+    readonly identicalDocuments: readonly SopInstanceUid[];
+    readonly studies: readonly StudyInstanceUid[];
+    readonly patientId: string | null;
+    /** Why it joined this submission. */
+    readonly joined: 'new' | 'identical-documents' | 'supersedes-held' | 'overlapping-references';
+    readonly receivedAt: string;
+  }
+>;
+export type DuplicateManifestIgnored = DomainEvent<'DuplicateManifestIgnored', { readonly submissionId: SubmissionId; readonly manifestUid: SopInstanceUid }>;
+export type SubmissionsMerged = DomainEvent<
+  'SubmissionsMerged',
+  { readonly submissionId: SubmissionId; readonly mergedSubmissionId: SubmissionId; readonly byManifestUid: SopInstanceUid }
+>;
+export type SubmissionHeld = DomainEvent<
+  'SubmissionHeld',
+  { readonly submissionId: SubmissionId; readonly reason: DelayReason; readonly code: CodedConcept; readonly manifestUid: SopInstanceUid }
+>;
+export type SubmissionReleased = DomainEvent<'SubmissionReleased', { readonly submissionId: SubmissionId; readonly byManifestUid: SopInstanceUid }>;
+export type SubmissionCompleted = DomainEvent<
+  'SubmissionCompleted',
+  {
+    readonly submissionId: SubmissionId;
+    readonly manifests: readonly SopInstanceUid[];
+    readonly instances: readonly SopInstanceUid[];
+    readonly completedAt: string;
+    /** True when a late instance completed a submission that had timed out. */
+    readonly late: boolean;
+  }
+>;
+export type SubmissionTimedOut = DomainEvent<
+  'SubmissionTimedOut',
+  { readonly submissionId: SubmissionId; readonly missing: readonly SopInstanceUid[]; readonly present: readonly SopInstanceUid[]; readonly at: string }
+>;
+export type LateInstanceAttached = DomainEvent<
+  'LateInstanceAttached',
+  { readonly submissionId: SubmissionId; readonly sopInstanceUid: SopInstanceUid; readonly stillMissing: readonly SopInstanceUid[] }
+>;
+export type SubmissionReopened = DomainEvent<
+  'SubmissionReopened',
+  { readonly submissionId: SubmissionId; readonly byManifestUid: SopInstanceUid; readonly missing: readonly SopInstanceUid[] }
+>;
+
+export type TceInboxEvent =
+  | InstanceStaged
+  | InstanceQuarantined
+  | DuplicateInstanceIgnored
+  | InstanceReplaced
+  | ManifestReceived
+  | DuplicateManifestIgnored
+  | SubmissionsMerged
+  | SubmissionHeld
+  | SubmissionReleased
+  | SubmissionCompleted
+  | SubmissionTimedOut
+  | LateInstanceAttached
+  | SubmissionReopened;
+
+// ---- state ----
+
+export interface StagedInstance {
+  readonly sha256: string;
+  readonly kind: InstanceKind;
+  readonly studyInstanceUid: StudyInstanceUid;
+}
+
+export type SubmissionStatus = 'collecting' | 'held' | 'complete' | 'partial';
+
+export interface SubmissionState {
+  readonly id: SubmissionId;
+  readonly status: SubmissionStatus;
+  readonly manifests: readonly SopInstanceUid[];
+  readonly expected: readonly SopInstanceUid[];
+  /** Manifest UIDs the member manifests name as Identical Documents. */
+  readonly identicalDocuments: readonly SopInstanceUid[];
+  readonly patientId: string | null;
+  readonly hold: { readonly reason: DelayReason; readonly manifestUid: SopInstanceUid } | null;
+  readonly lastActivityAt: string;
+}
+
+export interface TceInboxState {
+  readonly instances: Readonly<Record<string, StagedInstance>>;
+  readonly quarantined: Readonly<Record<string, string>>;
+  /** Manifest SOP Instance UID → its submission. */
+  readonly manifestSubmission: Readonly<Record<string, SubmissionId>>;
+  /** Submissions in the order they were opened. */
+  readonly submissions: Readonly<Record<string, SubmissionState>>;
+}
