@@ -171,6 +171,8 @@ function hasPreamble(bytes: Uint8Array): boolean {
 
 function guessBareEncoding(bytes: Uint8Array): string {
   if (bytes.length < 8) throw new DicomParseError('too short to be a DICOM dataset');
+  const firstGroup = bytes[0]! | (bytes[1]! << 8);
+  if (firstGroup === 0 || firstGroup > 0x0010) throw new DicomParseError('not a DICOM file: no "DICM" preamble and no dataset at the start');
   const vr = String.fromCharCode(bytes[4]!, bytes[5]!);
   return VR_PATTERN.test(vr) ? EXPLICIT_VR_LITTLE_ENDIAN : IMPLICIT_VR_LITTLE_ENDIAN;
 }

@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import type { Rectangle } from '../../../domain/deid/pixel-region-matching';
+
+/** OCR could not run (tesseract missing or failing); the caller holds the instance for review. */
+export class OcrUnavailableError extends Error {
+  readonly code = 'DEID_OCR_UNAVAILABLE';
+}
+
+/** An 8-bit grey image for OCR. */
+export interface GreyImage {
+  readonly width: number;
+  readonly height: number;
+  readonly pixels: Uint8Array;
+}
+
+const SCALE = 2;
+const PADDING = 3;
+
+function upscaledPgm(image: GreyImage): Buffer {
+  const width = image.width * SCALE;
+  const height = image.height * SCALE;
+  const header = Buffer.from(`P5\n${width} ${height}\n255\n`, 'ascii');
+  const body = Buffer.alloc(width * height);
+  for (let y = 0; y < height; y++) {
+    const source = Math.floor(y / SCALE) * image.width;
+    for (let x = 0; x < width; x++) body[y * width + x] = image.pixels[source + Math.floor(x / SCALE)]!;
+  }
+  return Buffer.concat([header, body]);
+}
+
+function run(input: Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('tesseract', ['stdin', 'stdout', '--psm', '11', 'tsv'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error) => reject(new OcrUnavailableError(`tesseract cannot start: ${error.message}`)));
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
+      else reject(new OcrUnavailableError(`tesseract exited with ${code}: ${Buffer.concat(err).toString('utf8').trim().split('\n').pop() ?? ''}`));
+    });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
+  });
+}
+
+/**
+ * Finds text in an image with the `tesseract` binary (sparse-text mode, image doubled for small fonts) and returns
+ * padded word boxes in image coordinates. Any word with two or more letters or digits counts: burned-in PHI is
+ * short (names, IDs, dates) and a missed word costs more than blanking a harmless label.
+ */
+export async function detectTextBoxes(image: GreyImage): Promise<Rectangle[]> {
+  const tsv = await run(upscaledPgm(image));
+  const boxes: Rectangle[] = [];
+  for (const line of tsv.split('\n').slice(1)) {
+    const fields = line.split('\t');
+    if (fields.length < 12 || fields[0] !== '5') continue;
+    const confidence = Number(fields[10]);
+    const text = (fields[11] ?? '').trim();
+    if (confidence < 10 || (text.match(/[A-Za-z0-9]/g) ?? []).length < 2) continue;
+    const [left, top, width, height] = fields.slice(6, 10).map((field) => Number(field) / SCALE) as [number, number, number, number];
+    boxes.push([left - PADDING, top - PADDING, width + 2 * PADDING, height + 2 * PADDING]);
+  }
+  return boxes;
+}
