@@ -18,7 +18,7 @@ function redirect(res: ServerResponse, location: string, cookies: string[] = [])
 
 /**
  * Sign-in through the hospital's OpenID Connect provider (authorization code + PKCE). The provider's verified
- * email is matched to an existing Lightbox account; accounts are never created automatically.
+ * email (from the ID token, else from the UserInfo endpoint, as many providers keep it there) is matched to an existing Lightbox account; accounts are never created automatically.
  */
 export async function oidcRoutes(config: Config, services: AppServices): Promise<RouteHandler> {
   const settings = config.oidc!;
@@ -57,7 +57,8 @@ export async function oidcRoutes(config: Config, services: AppServices): Promise
     }
     try {
       const tokens = await oidc.authorizationCodeGrant(client, new URL(`${redirectUri}${url.search}`), { pkceCodeVerifier: verifier, expectedState: state });
-      const claims = tokens.claims();
+      const idClaims = tokens.claims();
+      const claims = typeof idClaims?.email === 'string' || !idClaims ? idClaims : await oidc.fetchUserInfo(client, tokens.access_token, idClaims.sub);
       const email = typeof claims?.email === 'string' && claims.email_verified !== false ? claims.email : null;
       const userId = email ? await services.accounts.userIdForEmail(email) : null;
       const user = userId ? userById(services.readDb, userId) : null;

@@ -1,2 +1,3 @@
 declare module 'dcmjs';
 declare module 'dcmjs-dimse';
+declare module 'oidc-provider';
