@@ -51,3 +51,19 @@ export function renderOverlay(bits: Uint8Array, rows: number, columns: number): 
   }
   return { width: columns, height: rows, pixels: grey };
 }
+
+/**
+ * Binary masks of the brightest and darkest values of a rendering. Burned-in text is usually drawn at the extreme
+ * stored value (white on MONOCHROME2, the minimum on MONOCHROME1 radiographs), so isolating the extremes removes
+ * the anatomy behind the text and lets OCR read words it misses on the full image.
+ */
+export function extremeValueMasks(frame: GreyFrame): [GreyFrame, GreyFrame] {
+  const bright = new Uint8Array(frame.pixels.length);
+  const dark = new Uint8Array(frame.pixels.length);
+  for (let index = 0; index < frame.pixels.length; index++) {
+    const value = frame.pixels[index]!;
+    if (value >= 250) bright[index] = 255;
+    if (value <= 5) dark[index] = 255;
+  }
+  return [{ ...frame, pixels: bright }, { ...frame, pixels: dark }];
+}

@@ -3,7 +3,7 @@ import { asciiText, findElement, groupOf, uint16Of, withElement } from '../../..
 import type { DeidOptions } from '../../../domain/deid/options';
 import { PixelLayoutError, redactNativePixels, redactOverlayBits, type PixelLayout } from '../../../domain/deid/pixel-redaction';
 import { knownBurnedInRegions, type Rectangle } from '../../../domain/deid/pixel-region-matching';
-import { renderFirstFrame, renderOverlay } from '../../../domain/deid/pixel-rendering';
+import { extremeValueMasks, renderFirstFrame, renderOverlay, type GreyFrame } from '../../../domain/deid/pixel-rendering';
 import { readPart10, type Part10File } from '../codec/read-part10';
 import { attributeLookup } from './attribute-lookup';
 import { decodeToNative, PixelDecodeError } from './pixel-decoder';
@@ -26,6 +26,12 @@ function layoutOf(dataset: DicomDataset, littleEndian: boolean): PixelLayout {
     planarConfiguration: uint16Of(dataset, 0x00280006, littleEndian) ?? 0,
     frames: Number.isFinite(frames) && frames > 0 ? frames : 1,
   };
+}
+
+/** Reads the rendering and its extreme-value masks in parallel and unites the word boxes. */
+async function detectInRendering(frame: GreyFrame, detect: TextDetector): Promise<Rectangle[]> {
+  const found = await Promise.all([frame, ...extremeValueMasks(frame)].map((image) => detect(image)));
+  return found.flat();
 }
 
 function held(file: Part10File, reason: string): PixelCleaningOutcome {
@@ -76,7 +82,7 @@ export function createPixelCleaner(detect: TextDetector = detectTextBoxes): Pixe
         const littleEndian = current.transferSyntax.littleEndian;
         const decodedLayout = layoutOf(dataset, littleEndian);
         const signed = uint16Of(dataset, 0x00280103, littleEndian) === 1;
-        const boxes = needsOcr ? await detect(renderFirstFrame(native.value!, decodedLayout, signed, littleEndian)) : [];
+        const boxes = needsOcr ? await detectInRendering(renderFirstFrame(native.value!, decodedLayout, signed, littleEndian), detect) : [];
         const rectangles = [...known.rectangles, ...boxes];
         if (rectangles.length > 0) {
           dataset = withElement(dataset, { ...native, value: redactNativePixels(native.value!, decodedLayout, rectangles) });
