@@ -8,12 +8,15 @@ export type NoticePublisher = (notices: ChangeNotice[], position: bigint) => voi
 /**
  * Runs the projections: subscribes to the whole log from the lowest checkpoint, applies each event to every
  * projection that has not seen it, and stores each checkpoint in the same transaction as that projection's writes.
+ * The stored checkpoint is re-read inside that transaction, so several app nodes sharing one read-model file
+ * apply each event exactly once.
  */
 export class ProjectionRunner {
   private subscription: Subscription | null = null;
   private processed: bigint | null = null;
   private waiters: { position: bigint; resolve: () => void }[] = [];
   private readonly checkpoints = new Map<string, bigint | null>();
+  private readonly statements;
 
   constructor(
     private readonly log: EventLog,
@@ -23,6 +26,10 @@ export class ProjectionRunner {
   ) {
     db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (name TEXT PRIMARY KEY, position INTEGER);
              CREATE TABLE IF NOT EXISTS projection_failures (name TEXT NOT NULL, position INTEGER NOT NULL, event_type TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL)`);
+    this.statements = {
+      readCheckpoint: db.prepare<[string], { position: number | null }>('SELECT position FROM projection_checkpoints WHERE name = ?'),
+      save: db.prepare('INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position'),
+    };
     const rows = db.prepare<[], { name: string; position: number | null }>('SELECT name, position FROM projection_checkpoints').all();
     const stored = new Map(rows.map((r) => [r.name, r.position === null ? null : BigInt(r.position)]));
     for (const p of projections) this.checkpoints.set(p.name, stored.get(p.name) ?? null);
@@ -46,11 +53,13 @@ export class ProjectionRunner {
 
   private applyEvent(event: LoggedEvent): void {
     const notices: ChangeNotice[] = [];
-    const save = this.db.prepare('INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
+    const { readCheckpoint, save } = this.statements;
     for (const projection of this.projections) {
       const checkpoint = this.checkpoints.get(projection.name) ?? null;
       if (checkpoint !== null && event.position <= checkpoint) continue;
       const applyOne = this.db.transaction(() => {
+        const stored = readCheckpoint.get(projection.name)?.position;
+        if (stored !== undefined && stored !== null && BigInt(stored) >= event.position) return [];
         const produced = projection.apply(event, this.db);
         save.run(projection.name, event.position);
         return produced ?? [];
