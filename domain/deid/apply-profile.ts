@@ -10,6 +10,7 @@ import type { TextScrubber } from './text-scrubber';
 import { dummyValue, isStandardUid, shiftDateValue } from './value-replacements';
 
 const PATIENT_ID = 0x00100020;
+const REFERENCED_FILE_ID = 0x00041500;
 const TEXT_VALUE = 0x0040a160;
 const PERSON_NAME = 0x0040a123;
 const GRAPHIC_ANNOTATION_SEQUENCE = 0x00700001;
@@ -33,6 +34,15 @@ export interface ProfileRun {
   readonly cleanContent: boolean;
   remapUid(uid: string): string;
   scrubber(): TextScrubber;
+}
+
+/**
+ * DICOMDIR Referenced File IDs are paths whose folder names are often the patient ID or name. Each component becomes
+ * a keyed pseudonym that stays a valid CS path component (≤ 8 characters, PS3.10 §8.2), the same for the same name.
+ */
+function pseudonymousFilePath(element: DicomElement, run: ProfileRun): DicomElement {
+  const components = asciiValues(element.value).map((component) => `F${run.remapUid(`file:${component}`).slice(-7)}`);
+  return { tag: element.tag, vr: 'CS', value: encodeAscii(components.join('\\'), 'CS') };
 }
 
 function isCodeAttribute(tag: number): boolean {
@@ -156,6 +166,10 @@ export function applyProfile(dataset: DicomDataset, run: ProfileRun, parents: re
     }
     if (tag === PATIENT_ID) {
       result.push({ tag, vr: 'LO', value: encodeAscii(run.patientPseudonym, 'LO') });
+      continue;
+    }
+    if (tag === REFERENCED_FILE_ID) {
+      result.push(pseudonymousFilePath(element, run));
       continue;
     }
     if (tag === CONTENT_SEQUENCE && element.items) {
