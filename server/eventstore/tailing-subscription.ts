@@ -14,17 +14,22 @@ export function startTailingSubscription(options: TailingOptions): Subscription 
   let position = options.after;
   let closed = false;
   let wakeUp: (() => void) | null = null;
-  const unregister = options.onWake(() => wakeUp?.());
+  let appendedSinceRead = false;
+  const unregister = options.onWake(() => {
+    appendedSinceRead = true;
+    wakeUp?.();
+  });
 
   const loop = async () => {
     while (!closed) {
+      appendedSinceRead = false;
       const page = await options.readAll(position, 500);
       for (const event of page) {
         if (closed) return;
         await options.onEvent(event);
         position = event.position;
       }
-      if (page.length < 500 && !closed) {
+      if (page.length < 500 && !closed && !appendedSinceRead) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, options.pollMs);
           wakeUp = () => {
