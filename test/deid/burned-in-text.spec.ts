@@ -36,7 +36,7 @@ describe.skipIf(!samplesPresent)('Clean Pixel Data on the sample images (skipped
   const presidio = path.join(samplesDir, 'presidio-tcia-pseudo-phi');
   const truth = samplesPresent ? (JSON.parse(readFileSync(path.join(presidio, 'ground_truth.json'), 'utf8')) as Record<string, Box[]>) : {};
 
-  for (const [file, key] of [['2_ORIGINAL.dcm', 'sample_data/2_ORIGINAL.dcm'], ['0_ORIGINAL_compressed.dcm', 'sample_data/0_ORIGINAL.dcm']]) {
+  for (const [file, key] of [['2_ORIGINAL.dcm', 'sample_data/2_ORIGINAL.dcm'], ['0_ORIGINAL_compressed.dcm', 'sample_data/0_ORIGINAL.dcm']] as const) {
     it(`blanks every presidio ground-truth box of ${file} (OCR, no region rule matches)`, async () => {
       const result = await deidentifyInstance(readFileSync(path.join(presidio, file)), options, { keyed, pixelCleaner: createPixelCleaner() });
       expect(result.heldForReview).toBeUndefined();
