@@ -3,6 +3,7 @@ import type { Accounts } from './accounts/accounts';
 import type { Config } from './config';
 import type { EventLog } from './events/event-log';
 import type { LiveNotices } from './live/live-notices';
+import type { SendingNodes } from './nodes/sending-nodes';
 import type { ProjectionRunner } from './projections/runner';
 
 /** What request handlers (GraphQL, HTTP routes, DICOM) may use: use cases, read models, live notices. */
@@ -13,4 +14,5 @@ export interface AppServices {
   readonly runner: ProjectionRunner;
   readonly accounts: Accounts;
   readonly notices: LiveNotices;
+  readonly nodes: SendingNodes;
 }

@@ -18,6 +18,7 @@ import { createHttpServer, type RouteHandler } from './http/http-server';
 import { oidcRoutes } from './http/oidc-routes';
 import { startEmailJobs } from './jobs/email-jobs';
 import { LiveNotices } from './live/live-notices';
+import { SendingNodes } from './nodes/sending-nodes';
 import { migrateReadModels } from './projections/migrate';
 import { ProjectionRunner } from './projections/runner';
 import { personalFolderReaction } from './reactions/personal-folder-reaction';
@@ -70,7 +71,8 @@ export async function startLightbox(config: Config): Promise<RunningLightbox> {
   const runner = new ProjectionRunner(stores.log, stores.readDb, allProjections, (n, p) => notices.publish(n, p));
   runner.begin();
   const accounts = new Accounts({ log: stores.log, readDb: stores.readDb, runner, secret: stores.secret, sessionDays: config.sessionDays });
-  const services: AppServices = { config, log: stores.log, readDb: stores.readDb, runner, accounts, notices };
+  const nodes = new SendingNodes({ log: stores.log, readDb: stores.readDb, runner });
+  const services: AppServices = { config, log: stores.log, readDb: stores.readDb, runner, accounts, notices, nodes };
   const email = startEmailJobs({ redisUrl: redis.url, prefix: config.redisPrefix, smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl, readDb: stores.readDb });
   const reactions: Subscription[] = [
     startReaction(stores.log, stores.reactionsDb, personalFolderReaction(stores.log)),

@@ -2,10 +2,10 @@ import { assertNever, type Decider } from '../shared/decider';
 import { DomainError } from '../shared/errors';
 
 /**
- * A value that at most one account may hold at a time (an email address, a GMC number). Each value has its
+ * A value that at most one holder may have at a time (an account's email address or GMC number, a node's AE title). Each value has its
  * own stream, keyed by a keyed hash of the value, so the event store's optimistic concurrency enforces uniqueness.
  */
-export type ClaimKind = 'email' | 'gmc';
+export type ClaimKind = 'email' | 'gmc' | 'aet';
 
 export type ClaimEvent =
   | { type: 'ValueClaimed'; data: { kind: ClaimKind; holderId: string; at: string } }
@@ -21,10 +21,11 @@ export interface ClaimState {
 
 export const claimStreamId = (kind: ClaimKind, key: string) => `claim-${kind}-${key}`;
 
-const takenCode: Record<ClaimKind, string> = { email: 'EMAIL_TAKEN', gmc: 'GMC_NUMBER_TAKEN' };
+const takenCode: Record<ClaimKind, string> = { email: 'EMAIL_TAKEN', gmc: 'GMC_NUMBER_TAKEN', aet: 'AE_TITLE_TAKEN' };
 const takenMessage: Record<ClaimKind, string> = {
   email: 'an account with this email address already exists',
   gmc: 'an account with this GMC number already exists',
+  aet: 'a registered node already uses this AE title',
 };
 
 export const claimDecider: Decider<ClaimCommand, ClaimEvent, ClaimState> = {

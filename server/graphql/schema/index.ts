@@ -3,6 +3,7 @@ import './auth';
 import './audit';
 import './case';
 import './folder';
+import './sending-node';
 import './user';
 
 export const schema = builder.toSchema();
