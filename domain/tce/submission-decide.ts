@@ -151,6 +151,18 @@ function stageInstance(state: TceInboxState, command: StageInstance): TceInboxEv
     type: 'InstanceStaged',
     data: {
       ...facts,
+      columns: {
+        modality: summary.modality,
+        seriesNumber: summary.seriesNumber,
+        instanceNumber: summary.instanceNumber,
+        seriesDescription: summary.seriesDescription,
+        bodyPart: summary.bodyPartExamined,
+        studyDate: summary.studyDate,
+        numberOfFrames: summary.numberOfFrames,
+        rows: summary.rows,
+        columns: summary.columns,
+        transferSyntaxUid: summary.transferSyntaxUid,
+      },
       kind: manifest ? 'manifest' : isAtfi(summary) ? 'atfi' : 'instance',
       submissionId: waiting?.id ?? null,
       pixelReview: verdict.pixelReview,

@@ -53,9 +53,24 @@ interface InstanceFacts {
   readonly channel: ArrivalChannel;
 }
 
+/** The DICOM columns a case shows for an instance, kept so a case is built without re-reading every blob. */
+export interface InstanceColumns {
+  readonly modality: string | null;
+  readonly seriesNumber: number | null;
+  readonly instanceNumber: number | null;
+  readonly seriesDescription: string | null;
+  readonly bodyPart: string | null;
+  readonly studyDate: string | null;
+  readonly numberOfFrames: number | null;
+  readonly rows: number | null;
+  readonly columns: number | null;
+  readonly transferSyntaxUid: string;
+}
+
 export type InstanceStaged = DomainEvent<
   'InstanceStaged',
   InstanceFacts & {
+    readonly columns?: InstanceColumns;
     readonly kind: InstanceKind;
     /** The submission that expects it, if its manifest came first; null = staged, waiting for a manifest. */
     readonly submissionId: SubmissionId | null;

@@ -20,6 +20,12 @@ export const systemContext = (source: string, causationId: string | null = null,
   causationId,
 });
 
+const contextOf = (context: CommandContext | readonly CommandContext[], i: number): CommandContext => {
+  const c = Array.isArray(context) ? context[i] : context;
+  if (!c) throw new Error(`no command context for event ${i}`);
+  return { actorId: c.actorId, source: c.source, correlationId: c.correlationId, causationId: c.causationId };
+};
+
 /** A recorded event after personal data was opened and its shape upcast to the current version. */
 export type LoggedEvent = RecordedEvent & DomainEvent;
 
@@ -35,19 +41,17 @@ export class EventLog {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async append(streamId: string, events: readonly DomainEvent[], expected: ExpectedRevision, context: CommandContext): Promise<AppendResult> {
+  /** Appends events atomically; `context` is one for all events, or one per event (group commits). */
+  async append(streamId: string, events: readonly DomainEvent[], expected: ExpectedRevision, context: CommandContext | readonly CommandContext[]): Promise<AppendResult> {
     const timestamp = this.now().toISOString();
     return this.store.append(
       streamId,
-      events.map((event) => ({
+      events.map((event, i) => ({
         id: randomUUID(),
         type: event.type,
         data: sealPersonalData(event.data, this.keys),
         metadata: {
-          actorId: context.actorId,
-          source: context.source,
-          correlationId: context.correlationId,
-          causationId: context.causationId,
+          ...contextOf(context, i),
           schemaVersion: currentSchemaVersion(this.registry, event.type),
           timestamp,
         },
