@@ -1,9 +1,8 @@
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import type { DeidOptions } from '../../domain/deid/options';
-import { createPixelCleaner } from '../deid/pixels/default-pixel-cleaner';
 import { listInputFiles, runDeid } from '../deid/deid-run';
+import { createDeidWorkerPool } from '../deid/deid-worker-pool';
+import { createPixelCleaner } from '../deid/pixels/default-pixel-cleaner';
+import { deidOptionsFromFlags, loadSiteSecret, PROFILE_FLAG_HELP, PROFILE_FLAG_SPEC } from '../deid/profile-flags';
 import { PseudonymStore } from '../deid/pseudonym-store';
 import { deriveSiteKeys, keyedPseudonyms } from '../deid/site-keys';
 import { CliError, parseCliArgs, requireOption, type CliCommand } from './command';
@@ -16,80 +15,34 @@ checked (e.g. burned-in text that could not be cleaned) go to DIR/held-for-revie
 
 Options:
   --out DIR                             output folder (required)
-  --retain-patient-characteristics      keep sex, age, size, weight, … (113108)
-  --retain-longitudinal full|modified   keep dates, or shift them per patient by a keyed offset (113106/113107)
-  --retain-safe-private                 keep private attributes on the merged safe list (113111)
-  --retain-uids                         keep UIDs (113110)
-  --retain-device-identity              keep device identifiers (113109)
-  --retain-institution-identity         keep institution name and address (113112)
-  --clean-descriptors                   keep descriptions with identifying words removed (113105)
-  --clean-structured-content            keep SR content with identifying values removed (113104)
-  --clean-graphics                      keep overlays and graphics with text removed (113103)
-  --clean-pixel-data                    blank burned-in text: known regions, then OCR (113101)
-  --secret-file F                       site secret for keyed UIDs, pseudonyms and the pseudonym log
-                                        (default DATA_DIR/deid/site-secret, created on first use)
+  --jobs N                              worker threads (default: the number of CPU cores; 1 = no workers)
+${PROFILE_FLAG_HELP}
 
 The pseudonymisation log (original ↔ pseudonym, AES-256-GCM sealed) is kept in DATA_DIR/deid/pseudonyms.sqlite.`;
 
-const optionSpec = {
-  out: { type: 'string' },
-  'retain-patient-characteristics': { type: 'boolean' },
-  'retain-longitudinal': { type: 'string' },
-  'retain-safe-private': { type: 'boolean' },
-  'retain-uids': { type: 'boolean' },
-  'retain-device-identity': { type: 'boolean' },
-  'retain-institution-identity': { type: 'boolean' },
-  'clean-descriptors': { type: 'boolean' },
-  'clean-structured-content': { type: 'boolean' },
-  'clean-graphics': { type: 'boolean' },
-  'clean-pixel-data': { type: 'boolean' },
-  'secret-file': { type: 'string' },
-} as const;
+const optionSpec = { out: { type: 'string' }, jobs: { type: 'string' }, ...PROFILE_FLAG_SPEC } as const;
 
-async function loadSecret(secretFile: string | undefined, dataDir: string): Promise<Buffer> {
-  if (secretFile) {
-    try {
-      return await readFile(secretFile);
-    } catch (error) {
-      throw new CliError(`--secret-file ${secretFile} cannot be read: ${(error as Error).message}`);
-    }
-  }
-  const defaultFile = path.join(dataDir, 'deid', 'site-secret');
+function profileFrom(values: Record<string, unknown>): DeidOptions {
   try {
-    return await readFile(defaultFile);
-  } catch {
-    await mkdir(path.dirname(defaultFile), { recursive: true, mode: 0o700 });
-    const secret = randomBytes(32);
-    await writeFile(defaultFile, secret, { mode: 0o600, flag: 'wx' });
-    await chmod(defaultFile, 0o600);
-    return secret;
+    return deidOptionsFromFlags(values);
+  } catch (error) {
+    throw new CliError((error as Error).message);
   }
 }
 
-function optionsFrom(values: Record<string, unknown>): DeidOptions {
-  const longitudinal = values['retain-longitudinal'];
-  if (longitudinal !== undefined && longitudinal !== 'full' && longitudinal !== 'modified') {
-    throw new CliError('--retain-longitudinal must be "full" or "modified"');
-  }
-  return {
-    retainPatientCharacteristics: values['retain-patient-characteristics'] === true,
-    retainLongitudinal: longitudinal ?? 'none',
-    retainSafePrivate: values['retain-safe-private'] === true,
-    retainUids: values['retain-uids'] === true,
-    retainDeviceIdentity: values['retain-device-identity'] === true,
-    retainInstitutionIdentity: values['retain-institution-identity'] === true,
-    cleanDescriptors: values['clean-descriptors'] === true,
-    cleanStructuredContent: values['clean-structured-content'] === true,
-    cleanGraphics: values['clean-graphics'] === true,
-    cleanPixelData: values['clean-pixel-data'] === true,
-  };
+function jobsFrom(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new CliError('--jobs must be a whole number from 1 to 64');
+  return jobs;
 }
 
 async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseCliArgs(args, optionSpec, true);
   const outDir = requireOption(values, 'out');
   if (positionals.length === 0) throw new CliError('give at least one input file or folder');
-  const options = optionsFrom(values);
+  const options = profileFrom(values);
+  const jobs = jobsFrom(values.jobs);
   const dataDir = process.env.DATA_DIR ?? './data';
   let files: string[];
   try {
@@ -97,11 +50,19 @@ async function run(args: string[]): Promise<number> {
   } catch (error) {
     throw new CliError(`cannot read input: ${(error as Error).message}`);
   }
-  const keys = deriveSiteKeys(await loadSecret(values['secret-file'], dataDir));
+  let secret: Buffer;
+  try {
+    secret = await loadSiteSecret(values['secret-file'], dataDir);
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  const keys = deriveSiteKeys(secret);
   const store = PseudonymStore.open(dataDir, keys.store);
+  const pool = jobs === 1 || files.length < 2 ? null : createDeidWorkerPool(secret, options, jobs ?? undefined);
+  const engine = pool ?? { keyed: keyedPseudonyms(keys), pixelCleaner: createPixelCleaner() };
   const tty = process.stderr.isTTY === true;
   try {
-    const summary = await runDeid(files, outDir, options, { keyed: keyedPseudonyms(keys), pixelCleaner: createPixelCleaner() }, store, {
+    const summary = await runDeid(files, outDir, options, engine, store, {
       reportError: (line) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}error: ${line}\n`),
       progress: tty
         ? (done, total, elapsed) => process.stderr.write(`\r\x1b[K${done}/${total} files, ${(done / Math.max(elapsed, 1e-3)).toFixed(0)} files/s`)
@@ -114,6 +75,7 @@ async function run(args: string[]): Promise<number> {
     );
     return summary.errors > 0 || summary.heldForReview > 0 ? 1 : 0;
   } finally {
+    await pool?.close();
     store.close();
   }
 }

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DeidOptions } from '../../domain/deid/options';
 import { DicomParseError } from './codec/read-part10';
-import { deidentifyInstance, type DeidContext } from './deidentify-instance';
+import { deidentifyFile, type DeidFileResult } from './deid-file';
+import type { DeidContext } from './deidentify-instance';
+import type { DeidWorkerPool } from './deid-worker-pool';
 import type { PseudonymStore } from './pseudonym-store';
 
-/** Where held instances go, beside the de-identified ones but never mixed with them. */
-export const HELD_FOR_REVIEW_DIRECTORY = 'held-for-review';
+export { HELD_FOR_REVIEW_DIRECTORY } from './deid-file';
 
 export interface DeidRunSummary {
   readonly files: number;
@@ -42,19 +43,22 @@ export async function listInputFiles(inputs: readonly string[]): Promise<string[
 
 /**
  * De-identifies every input file into `outDir`, named by the new SOP Instance UID, records the pseudonym pairs
- * of the run as one export, and keeps going past unreadable files (each reported on one line and counted).
+ * of the run as one export, and keeps going past unreadable files (each reported on one line and counted). With a
+ * worker pool the files are spread over its threads; with a context they run in this thread.
  */
 export async function runDeid(
   files: readonly string[],
   outDir: string,
   options: DeidOptions,
-  context: DeidContext,
+  engine: DeidContext | DeidWorkerPool,
   store: PseudonymStore | null,
   io: DeidRunIo,
 ): Promise<DeidRunSummary> {
   const started = performance.now();
   const exportId = `export-${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}`;
   await mkdir(outDir, { recursive: true });
+  const deidentify = (file: string): Promise<DeidFileResult> =>
+    'deidentifyFile' in engine ? engine.deidentifyFile(file, outDir, true) : deidentifyFile(file, outDir, options, engine, true);
   let deidentified = 0;
   let heldForReview = 0;
   let errors = 0;
@@ -62,31 +66,23 @@ export async function runDeid(
   let done = 0;
   const worker = async (file: string): Promise<void> => {
     try {
-      const input = await readFile(file);
-      bytesIn += input.length;
-      const result = await deidentifyInstance(input, options, context);
+      const result = await deidentify(file);
+      bytesIn += result.bytesIn;
       store?.record(exportId, result.pseudonymEntries, new Date());
-      if (result.heldForReview) {
-        const heldDir = path.join(outDir, HELD_FOR_REVIEW_DIRECTORY);
-        await mkdir(heldDir, { recursive: true });
-        await writeFile(path.join(heldDir, `${result.sopInstanceUid}.dcm`), result.bytes);
-        await writeFile(path.join(heldDir, `${result.sopInstanceUid}.reason.txt`), `${result.heldForReview}\n`);
-        heldForReview++;
-      } else {
-        await writeFile(path.join(outDir, `${result.sopInstanceUid}.dcm`), result.bytes);
-        deidentified++;
-      }
+      if (result.heldForReview) heldForReview++;
+      else deidentified++;
     } catch (error) {
       errors++;
-      const kind = error instanceof DicomParseError ? 'not readable as DICOM' : 'failed';
-      io.reportError(`${file}: ${kind}: ${(error as Error).message}`);
+      const failure = error as Error & { code?: unknown };
+      const kind = error instanceof DicomParseError || failure.code === 'DEID_UNPARSEABLE' ? 'not readable as DICOM' : 'failed';
+      io.reportError(`${file}: ${kind}: ${failure.message}`);
     } finally {
       done++;
       io.progress?.(done, files.length, (performance.now() - started) / 1000);
     }
   };
   const queue = [...files];
-  const lanes = Array.from({ length: Math.min(4, queue.length) }, async () => {
+  const lanes = Array.from({ length: Math.min('size' in engine ? 2 * engine.size + 2 : 4, queue.length) }, async () => {
     for (let file = queue.shift(); file !== undefined; file = queue.shift()) await worker(file);
   });
   await Promise.all(lanes);

@@ -3,7 +3,7 @@ import { deidentifyDataset, type KeyedPseudonyms } from '../../domain/deid/deide
 import type { DicomDataset, DicomElement } from '../../domain/deid/dicom-dataset';
 import { encodeAscii, textOf } from '../../domain/deid/dicom-dataset';
 import { readPart10, type Part10File } from './codec/read-part10';
-import { writePart10 } from './codec/write-part10';
+import { writePart10Pieces } from './codec/write-part10';
 import type { PixelCleaner } from './pixels/pixel-cleaner';
 
 /** One original ↔ pseudonym pair to record in the pseudonymisation log. */
@@ -19,8 +19,14 @@ export interface DeidContext {
   readonly pixelCleaner?: PixelCleaner;
 }
 
-export interface DeidResult {
+export interface DeidResult extends Omit<DeidPiecesResult, 'pieces' | 'byteLength'> {
   readonly bytes: Uint8Array;
+}
+
+/** The result with the output file as a list of pieces (see `writePart10Pieces`), for `writev`. */
+export interface DeidPiecesResult {
+  readonly pieces: readonly Uint8Array[];
+  readonly byteLength: number;
   readonly newUids: ReadonlyMap<string, string>;
   readonly sopInstanceUid: string;
   /** Set when the instance must not leave without a person looking at it (e.g. pixels that could not be cleaned). */
@@ -47,6 +53,12 @@ function fileMeta(sopClassUid: string, sopInstanceUid: string, transferSyntaxUid
  * the new SOP Instance UID. This is the entry point the CLI and the Export Manager gateway share.
  */
 export async function deidentifyInstance(bytes: Uint8Array, options: DeidOptions, context: DeidContext): Promise<DeidResult> {
+  const { pieces, byteLength, ...rest } = await deidentifyInstancePieces(bytes, options, context);
+  return { ...rest, bytes: Buffer.concat(pieces, byteLength) };
+}
+
+/** `deidentifyInstance` without joining the output: large values stay views of the input bytes. */
+export async function deidentifyInstancePieces(bytes: Uint8Array, options: DeidOptions, context: DeidContext): Promise<DeidPiecesResult> {
   let parsed: Part10File = readPart10(bytes);
   let dataset: DicomDataset = parsed.dataset;
   let pixelsCleaned = false;
@@ -63,10 +75,10 @@ export async function deidentifyInstance(bytes: Uint8Array, options: DeidOptions
   const sopClassUid = textOf(result.dataset, 0x00080016) || textOf(parsed.meta, 0x00020002);
   const sopInstanceUid = result.sopInstanceUid || context.keyed.remapUid(textOf(parsed.meta, 0x00020003));
   const meta = fileMeta(sopClassUid, sopInstanceUid, parsed.transferSyntax.uid);
-  const output = writePart10(meta, result.dataset, parsed.transferSyntax);
+  const pieces = writePart10Pieces(meta, result.dataset, parsed.transferSyntax);
   const pseudonymEntries: PseudonymEntry[] = [
     { kind: 'patient-id', original: result.patient.originalId, pseudonym: result.patient.pseudonym },
     ...[...result.uidMap].map(([original, pseudonym]): PseudonymEntry => ({ kind: 'uid', original, pseudonym })),
   ];
-  return { bytes: output, newUids: result.uidMap, sopInstanceUid, heldForReview, pseudonymEntries };
+  return { pieces, byteLength: pieces.reduce((sum, piece) => sum + piece.length, 0), newUids: result.uidMap, sopInstanceUid, heldForReview, pseudonymEntries };
 }
