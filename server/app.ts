@@ -16,6 +16,8 @@ import { attachGraphQLWebSocket } from './graphql/websocket';
 import { createGraphQL } from './graphql/yoga';
 import { createHttpServer, type RouteHandler } from './http/http-server';
 import { oidcRoutes } from './http/oidc-routes';
+import { caseAssemblyReaction } from './cases/case-assembly';
+import { startIngest } from './ingest/start-ingest';
 import { startEmailJobs } from './jobs/email-jobs';
 import { LiveNotices } from './live/live-notices';
 import { SendingNodes } from './nodes/sending-nodes';
@@ -29,6 +31,9 @@ import { loadSiteSecret } from './site-secret';
 
 export interface RunningLightbox {
   readonly url: string;
+  readonly dicomPort: number;
+  /** Times out stale TCE submissions now instead of at the next timer tick. */
+  expireSubmissionsNow(): Promise<unknown>;
   readonly services: AppServices;
   close(): Promise<void>;
 }
@@ -78,9 +83,12 @@ export async function startLightbox(config: Config): Promise<RunningLightbox> {
     startReaction(stores.log, stores.reactionsDb, personalFolderReaction(stores.log)),
     startReaction(stores.log, stores.reactionsDb, welcomeEmailReaction(email)),
   ];
+  const ingest = await startIngest(config, { log: stores.log, readDb: stores.readDb, nodes });
+  reactions.push(startReaction(stores.log, stores.reactionsDb, caseAssemblyReaction({ log: stores.log, readDb: stores.readDb, runner, blobs: ingest.blobs })));
   const yoga = createGraphQL(services);
   const routes: RouteHandler[] = [
     (req, res, url) => (url.pathname === '/graphql' ? (yoga(req, res), true) : false),
+    ingest.stow,
     ...(config.oidc ? [await oidcRoutes(config, services)] : []),
   ];
   const head = await stores.log.store.headPosition();
@@ -95,8 +103,11 @@ export async function startLightbox(config: Config): Promise<RunningLightbox> {
   const { port } = http.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    dicomPort: ingest.dicomPort,
+    expireSubmissionsNow: ingest.expireNow,
     services,
     async close() {
+      await ingest.close();
       await ws.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -18,6 +18,10 @@ export interface Config {
   readonly publicUrl: string;
   readonly oidc: { issuer: string; clientId: string; clientSecret: string } | null;
   readonly sessionDays: number;
+  /** How long a TCE submission may wait for missing instances before it becomes a partial case. */
+  readonly tceCompletionTimeoutMs: number;
+  readonly stowMaxBytes: number;
+  readonly dicomTls: { certPath: string; keyPath: string; caPath?: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -64,6 +68,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const sessionDays = Number(env.SESSION_DAYS ?? 14);
   if (!(sessionDays > 0 && sessionDays <= 365)) throw new ConfigError(`SESSION_DAYS="${env.SESSION_DAYS}" must be a number of days from 1 to 365`);
+  const timeoutMinutes = Number(env.TCE_TIMEOUT_MINUTES ?? 60);
+  if (!(timeoutMinutes > 0)) throw new ConfigError(`TCE_TIMEOUT_MINUTES="${env.TCE_TIMEOUT_MINUTES}" must be a positive number of minutes`);
+  const stowMaxMb = Number(env.STOW_MAX_MB ?? 2048);
+  if (!(stowMaxMb > 0)) throw new ConfigError(`STOW_MAX_MB="${env.STOW_MAX_MB}" must be a positive number of megabytes`);
+  if (Boolean(env.DICOM_TLS_CERT) !== Boolean(env.DICOM_TLS_KEY)) throw new ConfigError('DICOM_TLS_CERT and DICOM_TLS_KEY must be set together');
   return {
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     port: listenPort,
@@ -80,5 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${listenPort}`).replace(/\/$/, ''),
     oidc: oidcIssuer ? { issuer: oidcIssuer, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET! } : null,
     sessionDays,
+    tceCompletionTimeoutMs: timeoutMinutes * 60_000,
+    stowMaxBytes: Math.round(stowMaxMb * 1024 * 1024),
+    dicomTls: env.DICOM_TLS_CERT && env.DICOM_TLS_KEY ? { certPath: env.DICOM_TLS_CERT, keyPath: env.DICOM_TLS_KEY, ...(env.DICOM_TLS_CA ? { caPath: env.DICOM_TLS_CA } : {}) } : null,
   };
 }

@@ -23,6 +23,7 @@ export interface StagedInstanceFacts {
   readonly instanceNumber: number | null;
   readonly seriesDescription: string | null;
   readonly bodyPart: string | null;
+  readonly procedureCode: CodedConcept | null;
   readonly studyDate: string | null;
   readonly numberOfFrames: number | null;
   readonly rows: number | null;
@@ -115,6 +116,12 @@ export function teachingContent(atfi: AtfiDocument | null): TeachingContent {
   };
 }
 
+function distinctCodes(codes: readonly (CodedConcept | null)[]): CodedConcept[] {
+  const seen = new Map<string, CodedConcept>();
+  for (const c of codes) if (c) seen.set(`${c.value}^${c.scheme}`, c);
+  return [...seen.values()];
+}
+
 export interface CaseInputs {
   readonly submissionId: string;
   readonly status: CaseStatus;
@@ -125,7 +132,6 @@ export interface CaseInputs {
   readonly instances: readonly StagedInstanceFacts[];
   readonly routing: RoutingDecision;
   readonly sender: CaseSender;
-  readonly procedureCodes: readonly CodedConcept[];
   readonly submittedAt: string;
 }
 
@@ -171,7 +177,7 @@ export function buildCaseSubmission(input: CaseInputs): CaseSubmission {
     sender: input.sender,
     routing: { rule: input.routing.rule, reason: input.routing.reason, steps: input.routing.steps },
     studies: groupStudies(input.instances),
-    procedureCodes: input.procedureCodes,
+    procedureCodes: distinctCodes(input.instances.map((i) => i.procedureCode)),
     manifestUids: input.manifests.map((m) => m.sopInstanceUid),
     atfiUid: input.atfi?.sopInstanceUid ?? null,
     pixelReview: input.instances.filter((i) => i.pixelReview).map((i) => i.sopInstanceUid),

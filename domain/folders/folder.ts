@@ -25,6 +25,10 @@ export function personalFolderId(userId: UserId): FolderId {
 
 export const PERSONAL_FOLDER_NAME = 'My cases';
 
+/** The shared inbox of submissions no routing rule could place (tce.md §6 rule 7): one per installation. */
+export const UNCLAIMED_FOLDER_ID = '00000000-0000-5000-a000-000000000001' as FolderId;
+export const UNCLAIMED_FOLDER_NAME = 'Unclaimed submissions';
+
 function validName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > 120) {

@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3';
+import { personalFolderId } from '../../domain/folders/folder';
+import { asFolderId, asUserId, type FolderId } from '../../domain/shared/ids';
+import type { RoutingDirectory, RoutingUser } from '../../domain/tce/routing';
+
+interface UserRow {
+  id: string;
+  email: string | null;
+  gmc_number: string | null;
+}
+
+/**
+ * The tables routing decides with (tce.md §6), read from the read models: users by GMC number and email,
+ * folders by id and name, and the called-AE routes. Users' personal folders derive from their ids.
+ */
+export function loadRoutingDirectory(db: Database.Database, calledAeFolders: Readonly<Record<string, FolderId>>): RoutingDirectory {
+  const users = db.prepare<[], UserRow>('SELECT id, email, gmc_number FROM users WHERE erased = 0').all();
+  const usersByGmc: Record<string, RoutingUser> = {};
+  const usersByLogin: Record<string, RoutingUser> = {};
+  for (const u of users) {
+    const user = { userId: asUserId(u.id), personalFolderId: personalFolderId(asUserId(u.id)) };
+    if (u.gmc_number) usersByGmc[u.gmc_number] = user;
+    if (u.email) usersByLogin[u.email.toLowerCase()] = user;
+  }
+  const foldersByKey: Record<string, FolderId> = {};
+  for (const f of db.prepare<[], { id: string; name: string; kind: string }>("SELECT id, name, kind FROM folders WHERE kind = 'shared'").all()) {
+    foldersByKey[f.id] = asFolderId(f.id);
+    foldersByKey[f.name.toLowerCase()] ??= asFolderId(f.id);
+  }
+  return { calledAeFolders, dispositions: {}, siteInboxes: {}, usersByGmc, usersByLogin, usersByName: {}, foldersByKey, folders: {} };
+}
