@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Brand } from '../../domain/shared/ids';
 
 /** Lower-case hex SHA-256 of a blob's bytes: its identity and its address. */
@@ -39,13 +39,14 @@ async function fsyncDirectory(dir: string): Promise<void> {
 }
 
 /**
- * A blob store on the local file system: `<root>/<aa>/<bb>/<sha256>`. A blob is written to a temporary file in
+ * A blob store on the local file system: `<root>/<aa>/<sha256>` (one level of 256 shards, so after warm-up a
+ * put costs two syncs: the file and its directory). A blob is written to a temporary file in
  * its final directory, fsynced, renamed into place, and the directory is fsynced, so a crash leaves either the
  * whole blob or nothing, and a resolved `put` survives power loss (DESIGN §1: answer C-STORE success only when
  * durable).
  */
 export function createFileBlobStore(root: string): BlobStore {
-  const path = (sha: Sha256) => join(root, sha.slice(0, 2), sha.slice(2, 4), sha);
+  const path = (sha: Sha256) => join(root, sha.slice(0, 2), sha);
   const known = new Set<string>();
 
   async function exists(file: string): Promise<boolean> {
@@ -67,13 +68,13 @@ export function createFileBlobStore(root: string): BlobStore {
         known.add(sha);
         return sha;
       }
-      const dir = join(root, sha.slice(0, 2), sha.slice(2, 4));
+      const dir = join(root, sha.slice(0, 2));
       const createdDirectories = await mkdir(dir, { recursive: true });
       const temp = join(dir, `.${sha}.${randomBytes(6).toString('hex')}.tmp`);
       const handle = await open(temp, 'wx');
       try {
         await handle.writeFile(bytes);
-        await handle.sync();
+        await handle.datasync();
       } catch (error) {
         await handle.close();
         await rm(temp, { force: true });
@@ -83,8 +84,8 @@ export function createFileBlobStore(root: string): BlobStore {
       await rename(temp, target);
       await fsyncDirectory(dir);
       if (createdDirectories !== undefined) {
-        await fsyncDirectory(join(root, sha.slice(0, 2)));
         await fsyncDirectory(root);
+        if (createdDirectories === root) await fsyncDirectory(dirname(root));
       }
       known.add(sha);
       return sha;
