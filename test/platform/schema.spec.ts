@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { schema } from '../../server/graphql/schema';
 
 /** Root fields anyone may call: everything else needs a signed-in user (deny by default). */
-const PUBLIC_FIELDS = new Set(['Mutation.signIn']);
+const PUBLIC_FIELDS = new Set(['Mutation.signIn', 'Query.signInOptions']);
 
 describe('GraphQL schema', () => {
   it('requires a signed-in user on every root field except the public ones', () => {

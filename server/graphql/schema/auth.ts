@@ -39,3 +39,13 @@ builder.mutationField('signOut', (t) =>
     },
   }),
 );
+
+const SignInOptionsRef = builder.objectRef<{ oidc: boolean }>('SignInOptions').implement({
+  fields: (t) => ({
+    oidc: t.exposeBoolean('oidc', { description: 'Whether "Sign in with your hospital account" (OpenID Connect) is available, at /auth/oidc/login.' }),
+  }),
+});
+
+builder.queryField('signInOptions', (t) =>
+  t.field({ type: SignInOptionsRef, skipTypeScopes: true, resolve: (_r, _a, ctx) => ({ oidc: ctx.services.config.oidc !== null }) }),
+);

@@ -4,6 +4,7 @@ import { calledAeRoutes } from '../../../projections/traffic/called-ae-routes-pr
 import { recentAssociations, recentRefusedInstances, type AssociationRow, type RefusedInstanceRow } from '../../../projections/traffic/traffic-queries';
 import { folderById } from '../../../projections/folders/folders-queries';
 import { handleCommand } from '../../commands/handle-command';
+import { mapAsync } from '../../live/map-async';
 import { builder, commandContext } from '../builder';
 import { FolderRef } from './folder';
 
@@ -108,5 +109,14 @@ builder.mutationField('setCalledAeRoute', (t) =>
       await ctx.services.runner.waitFor(position);
       return true;
     },
+  }),
+);
+
+builder.subscriptionField('ingestChanged', (t) =>
+  t.string({
+    authScopes: { admin: true },
+    description: 'Fires (with what changed) when the ingest status changes: a submission, quarantine, association or route.',
+    subscribe: (_r, _a, ctx) => mapAsync(ctx.services.notices.listen('ingest'), async (notice) => notice.change),
+    resolve: (change) => change,
   }),
 );
