@@ -91,7 +91,6 @@ interface Counters {
   active: number;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- dcmjs-dimse is untyped; the `any` stays inside this class. */
 function scpClass(options: StorageScpOptions, counters: Counters, isTls: boolean) {
   const accept =
     options.acceptAssociation ??
@@ -235,7 +234,6 @@ function scpClass(options: StorageScpOptions, counters: Counters, isTls: boolean
     }
   };
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /**
  * Starts a DICOM Storage SCP (C-ECHO and C-STORE for every storage class). Received datasets are kept
