@@ -42,17 +42,17 @@ export function readManifestRouting(dataset: DicomDataset): ManifestRouting {
   return { observerName, keyObjectDescription };
 }
 
-const ROUTING_KEYS = ['owner', 'folder', 'category'] as const;
+const ROUTING_KEYS = ['owner'] as const;
 
 function quoted(value: string): string {
   return /\s/.test(value) ? `"${value.replace(/"/g, '')}"` : value;
 }
 
 /**
- * The de-identified KOD with the sender's routing directives (`owner=`, `folder=`, `category=`, MIRC's
- * `mirc:authorization/owner=`) put back when the text scrub damaged them. Everything else stays as scrubbed: the note
- * and the `title=` are free text that may name the patient. Bytes are handled as Latin-1 so any character set
- * round-trips unchanged.
+ * The de-identified KOD with the recipient directive (`owner=`, or MIRC's `mirc:authorization/owner=`) put back when
+ * the text scrub damaged it (a numeric user id looks like an identifier to the scrub). The owner is one word naming
+ * an account on the receiving archive. Everything else stays as scrubbed: `folder=`, `title=` and the note are free
+ * text that may name the patient. Bytes are handled as Latin-1 so any character set round-trips unchanged.
  */
 export function kodWithRouting(original: Uint8Array, scrubbed: Uint8Array): Uint8Array {
   const before = parseKodDirectives(latin1.decode(original));
