@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileBlobStore, type BlobStore, type Sha256 } from '../../server/dicom/blob-store';
 import { parseStoredInstance, storeStatusForError } from '../../server/dicom/parse';
 import { startStorageScp, type AssociationEvent, type ReceivedInstance, type RunningStorageScp, type StorageScpOptions } from '../../server/dicom/scp';
-import { echoscu, fixture, freshTempDir, storescu } from './dcmtk';
+import { echoscu, fixture, freshTempDir, runTool, storescu } from './dcmtk';
 import { datasetBytes } from './part10-bytes';
 
 interface Harness {
@@ -68,6 +68,9 @@ describe('Storage SCP against dcmtk', () => {
     expect(datasetBytes(stored).equals(datasetBytes(original))).toBe(true);
     expect(stored.includes(Buffer.from('private value kept verbatim'))).toBe(true);
     expect(harness.received[0]!.transferSyntaxUid).toBe('1.2.840.10008.1.2.1');
+    const dump = await runTool('dcmdump', ['+E', harness.blobs.path(harness.received[0]!.sha)]);
+    expect(dump.code).toBe(0);
+    expect(dump.stdout).toContain('(0019,1010) LO [private value kept verbatim]');
   });
 
   it('accepts an association that proposes Implicit VR Little Endian only', async () => {
