@@ -157,6 +157,7 @@ function stageInstance(state: TceInboxState, command: StageInstance): TceInboxEv
         instanceNumber: summary.instanceNumber,
         seriesDescription: summary.seriesDescription,
         bodyPart: summary.bodyPartExamined,
+        procedureCode: summary.procedureCode,
         studyDate: summary.studyDate,
         numberOfFrames: summary.numberOfFrames,
         rows: summary.rows,

@@ -60,6 +60,7 @@ export interface InstanceColumns {
   readonly instanceNumber: number | null;
   readonly seriesDescription: string | null;
   readonly bodyPart: string | null;
+  readonly procedureCode: CodedConcept | null;
   readonly studyDate: string | null;
   readonly numberOfFrames: number | null;
   readonly rows: number | null;

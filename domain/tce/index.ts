@@ -1,0 +1,13 @@
+export * from './codes';
+export * from './manifest';
+export * from './atfi';
+export * from './kod-directives';
+export * from './person-name';
+export * from './phi-gate';
+export * from './routing';
+export * from './title';
+export * from './case-draft';
+export * from './document-model';
+export * from './submission-types';
+export { initialTceInboxState, evolveTceInbox } from './submission-evolve';
+export { decideTceInbox, tceInboxDecider } from './submission-decide';
