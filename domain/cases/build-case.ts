@@ -1,11 +1,9 @@
 import type { CodedConcept } from '../dicom/coded-concept';
 import { personal } from '../shared/personal';
 import type { AtfiDocument, AtfiValue } from '../tce/atfi';
+import type { CaseDraft } from '../tce/case-draft';
 import type { TceManifest } from '../tce/manifest';
-import { displayName, gmcNumberOf } from '../tce/person-name';
-import type { RoutingDecision } from '../tce/routing';
-import { chooseTitle } from '../tce/title';
-import { parseKodDirectives } from '../tce/kod-directives';
+import { displayName } from '../tce/person-name';
 import type { CaseInstance, CaseInstanceKind, CaseSender, CaseStatus, CaseStudy, CaseSubmission, TeachingContent } from './case-model';
 import { asCaseId } from './case-model';
 import type { PlacedInstance } from './case';
@@ -130,7 +128,8 @@ export interface CaseInputs {
   readonly manifests: readonly TceManifest[];
   readonly atfi: AtfiDocument | null;
   readonly instances: readonly StagedInstanceFacts[];
-  readonly routing: RoutingDecision;
+  /** Title, category, routing, author and note, decided from the manifests and ATFI (domain/tce/case-draft). */
+  readonly draft: CaseDraft;
   readonly sender: CaseSender;
   readonly submittedAt: string;
 }
@@ -142,46 +141,43 @@ export interface CaseInputs {
  */
 export function buildCaseSubmission(input: CaseInputs): CaseSubmission {
   const caseId = asCaseId(input.submissionId);
-  const kod = input.manifests.map((m) => m.keyObjectDescription).find((k) => k && k.trim() !== '') ?? null;
-  const directives = parseKodDirectives(kod);
-  const title = chooseTitle(directives, input.atfi, input.submittedAt);
+  const { draft } = input;
   const atfiAuthor = input.atfi?.authors[0];
-  const observer = input.manifests.map((m) => m.observerName).find((n) => n) ?? null;
-  const authorName = atfiAuthor?.name ?? observer;
-  const target = input.routing.target;
+  const target = draft.routing.target;
   const ownerId = target.kind === 'folder' ? target.ownerId : null;
-  const authorGmc = authorName ? gmcNumberOf(authorName) : null;
-  const authorIsOwner = ownerId !== null && authorGmc !== null && authorGmc === input.routing.senderGmcNumber;
-  const author = authorName
+  const authorIsOwner = ownerId !== null && draft.authorGmcNumber !== null && draft.authorGmcNumber === draft.routing.senderGmcNumber;
+  const author = draft.authorName
     ? personal(authorIsOwner ? ownerId : `case-author-${caseId}`, {
-        name: displayName(authorName),
-        gmcNumber: authorGmc,
+        name: displayName(draft.authorName),
+        gmcNumber: draft.authorGmcNumber,
         affiliation: atfiAuthor?.affiliation ?? [],
         contact: atfiAuthor?.contact ?? [],
       })
     : null;
+  const teaching = teachingContent(input.atfi);
   return {
     caseId,
     submissionId: input.submissionId,
     folderId: target.kind === 'folder' ? target.folderId : null,
     ownerId,
-    title: title.title,
-    titleSource: title.source,
+    title: draft.title.title,
+    titleSource: draft.title.source,
     purpose: input.manifests[0]?.purpose ?? 'teaching-file',
     status: input.status,
     heldReason: input.heldReason,
     missing: input.missing,
-    teaching: teachingContent(input.atfi),
+    teaching: { ...teaching, category: draft.category ?? teaching.category },
     author,
-    submitterNote: kod,
+    submitterNote: draft.submitterNote,
     sender: input.sender,
-    routing: { rule: input.routing.rule, reason: input.routing.reason, steps: input.routing.steps },
+    routing: { rule: draft.routing.rule, reason: draft.routing.reason, steps: draft.routing.steps },
     studies: groupStudies(input.instances),
     procedureCodes: distinctCodes(input.instances.map((i) => i.procedureCode)),
     manifestUids: input.manifests.map((m) => m.sopInstanceUid),
     atfiUid: input.atfi?.sopInstanceUid ?? null,
     pixelReview: input.instances.filter((i) => i.pixelReview).map((i) => i.sopInstanceUid),
     phiWarnings: [...new Set(input.instances.flatMap((i) => i.phiWarnings))],
+    warnings: draft.warnings,
     submittedAt: input.submittedAt,
   };
 }

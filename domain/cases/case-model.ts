@@ -102,5 +102,7 @@ export interface CaseSubmission {
   readonly atfiUid: string | null;
   readonly pixelReview: readonly string[];
   readonly phiWarnings: readonly string[];
+  /** Producer problems noticed while reading the manifests and ATFI (e.g. references that disagree). */
+  readonly warnings: readonly string[];
   readonly submittedAt: string;
 }

@@ -20,6 +20,7 @@ CREATE TABLE cases (
   body_parts TEXT NOT NULL,
   pixel_review TEXT NOT NULL,
   phi_warnings TEXT NOT NULL,
+  warnings TEXT NOT NULL DEFAULT '[]',
   submitted_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );

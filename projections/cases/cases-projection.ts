@@ -31,13 +31,13 @@ function submitted(db: Database.Database, c: CaseSubmission): ChangeNotice[] {
   const distinct = (values: (string | null)[]) => JSON.stringify([...new Set(values.filter((v): v is string => !!v))]);
   db.prepare(
     `INSERT OR REPLACE INTO cases (id, submission_id, folder_id, owner_id, title, purpose, status, held_reason, missing, teaching, author_subject, author, author_gmc,
-       submitter_note, sender, routing, procedure_codes, modalities, body_parts, pixel_review, phi_warnings, submitted_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       submitter_note, sender, routing, procedure_codes, modalities, body_parts, pixel_review, phi_warnings, warnings, submitted_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     c.caseId, c.submissionId, c.folderId, c.ownerId, c.title, c.purpose, c.status, c.heldReason, JSON.stringify(c.missing), JSON.stringify(c.teaching),
     c.author?.subjectId ?? null, author ? JSON.stringify(author) : null, author?.gmcNumber ?? null, c.submitterNote, JSON.stringify(c.sender),
     JSON.stringify(c.routing), JSON.stringify(c.procedureCodes), distinct(images.map((s) => s.modality)), distinct(images.map((s) => s.bodyPart)),
-    JSON.stringify(c.pixelReview), JSON.stringify(c.phiWarnings), c.submittedAt, c.submittedAt,
+    JSON.stringify(c.pixelReview), JSON.stringify(c.phiWarnings), JSON.stringify(c.warnings ?? []), c.submittedAt, c.submittedAt,
   );
   const placed = c.studies.flatMap((study) =>
     study.series.flatMap((se) =>

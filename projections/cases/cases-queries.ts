@@ -23,18 +23,19 @@ export interface CaseRow {
   bodyParts: string[];
   pixelReview: string[];
   phiWarnings: string[];
+  warnings: string[];
   submittedAt: string;
   updatedAt: string;
 }
 
-const json = ['missing', 'teaching', 'author', 'sender', 'routing', 'procedureCodes', 'modalities', 'bodyParts', 'pixelReview', 'phiWarnings'] as const;
+const json = ['missing', 'teaching', 'author', 'sender', 'routing', 'procedureCodes', 'modalities', 'bodyParts', 'pixelReview', 'phiWarnings', 'warnings'] as const;
 
 export function caseById(db: Database.Database, id: string): CaseRow | null {
   const row = db
     .prepare<[string], Record<string, unknown>>(
       `SELECT id, submission_id AS submissionId, folder_id AS folderId, owner_id AS ownerId, title, purpose, status, held_reason AS heldReason, missing,
               teaching, author, author_gmc AS authorGmc, submitter_note AS submitterNote, sender, routing, procedure_codes AS procedureCodes,
-              modalities, body_parts AS bodyParts, pixel_review AS pixelReview, phi_warnings AS phiWarnings, submitted_at AS submittedAt, updated_at AS updatedAt
+              modalities, body_parts AS bodyParts, pixel_review AS pixelReview, phi_warnings AS phiWarnings, warnings, submitted_at AS submittedAt, updated_at AS updatedAt
        FROM cases WHERE id = ?`,
     )
     .get(id);

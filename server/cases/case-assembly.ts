@@ -5,8 +5,7 @@ import { asCaseId, caseStreamId, type CaseStatus } from '../../domain/cases/case
 import type { DicomInstanceSummary } from '../../domain/dicom/instance-summary';
 import { readAtfi } from '../../domain/tce/atfi';
 import { readManifest, type TceManifest } from '../../domain/tce/manifest';
-import { parseKodDirectives } from '../../domain/tce/kod-directives';
-import { routeSubmission } from '../../domain/tce/routing';
+import { draftCase } from '../../domain/tce/case-draft';
 import type { TceInboxEvent } from '../../domain/tce/submission-types';
 import { sendingNodeByAeTitle } from '../../projections/nodes/nodes-queries';
 import { calledAeRoutes } from '../../projections/traffic/called-ae-routes-projection';
@@ -47,18 +46,10 @@ export function caseAssemblyReaction(deps: Deps): Reaction {
     const atfi = atfiFacts ? readAtfi(await parse(atfiFacts.sha256)) : null;
     const received = new Set(staged.map((s) => s.sopInstanceUid));
     const missing = missingHint ?? submission.expected.filter((uid) => !received.has(uid));
-    const kod = manifests.map((m) => m.keyObjectDescription).find((k) => k && k.trim() !== '') ?? null;
     const first = staged.find((s) => s.kind === 'manifest') ?? staged[0];
     const channel = first?.channel ?? { transport: 'dimse' as const, callingAet: '', calledAet: '', peerAddress: '', associationId: '' };
-    const routing = routeSubmission(
-      {
-        directives: parseKodDirectives(kod),
-        keyObjectDescription: kod,
-        calledAet: channel.calledAet,
-        callingAet: channel.callingAet,
-        observerName: manifests.map((m) => m.observerName).find((n) => n) ?? null,
-        atfiAuthorName: atfi?.authors[0]?.name ?? null,
-      },
+    const draft = draftCase(
+      { manifests, atfi, calledAet: channel.calledAet, callingAet: channel.callingAet, receivedAt: event.metadata.timestamp },
       loadRoutingDirectory(deps.readDb, calledAeRoutes(deps.readDb)),
     );
     const submissionCase = buildCaseSubmission({
@@ -69,7 +60,7 @@ export function caseAssemblyReaction(deps: Deps): Reaction {
       manifests,
       atfi,
       instances: staged,
-      routing,
+      draft,
       sender: {
         transport: channel.transport,
         nodeId: sendingNodeByAeTitle(deps.readDb, channel.callingAet.trim().toUpperCase())?.id ?? null,

@@ -15,7 +15,7 @@ export async function stow(url: string, token: string | null, files: readonly st
   const response = await fetch(`${url}/dicomweb/studies`, {
     method: 'POST',
     headers: { 'content-type': contentType, accept: 'application/dicom+json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body,
+    body: new Uint8Array(body),
   });
   const text = await response.text();
   return { status: response.status, text, json: response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null };

@@ -62,6 +62,7 @@ export const CaseRef = builder.objectRef<CaseSummary | CaseRow>('Case').implemen
     procedureCodes: t.field({ type: [CodedConceptRef], resolve: (c, _a, ctx) => full(c, ctx).procedureCodes }),
     pixelReviewInstances: t.stringList({ description: 'Instances flagged Burned In Annotation = YES.', resolve: (c, _a, ctx) => full(c, ctx).pixelReview }),
     phiWarnings: t.stringList({ resolve: (c, _a, ctx) => full(c, ctx).phiWarnings }),
+    warnings: t.stringList({ description: 'Problems in how the sender wrote the manifest or ATFI.', resolve: (c, _a, ctx) => full(c, ctx).warnings }),
     submittedAt: t.string({ resolve: (c, _a, ctx) => full(c, ctx).submittedAt }),
     updatedAt: t.string({ resolve: (c, _a, ctx) => full(c, ctx).updatedAt }),
     folder: t.field({ type: FolderRef, nullable: true, resolve: (c, _a, ctx) => folderById(ctx.services.readDb, full(c, ctx).folderId ?? UNCLAIMED_FOLDER_ID) }),
