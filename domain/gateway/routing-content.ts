@@ -18,6 +18,8 @@ export interface ManifestRouting {
   readonly observerName: Uint8Array | null;
   /** Key Object Description (113012), raw. */
   readonly keyObjectDescription: Uint8Array | null;
+  /** The KOD content item and its position among the root items, to put it back when the profile removed it. */
+  readonly kodItem: { readonly item: DicomDataset; readonly index: number } | null;
 }
 
 function conceptKey(item: DicomDataset): string {
@@ -34,12 +36,16 @@ function rootItems(dataset: DicomDataset): readonly DicomDataset[] {
 export function readManifestRouting(dataset: DicomDataset): ManifestRouting {
   let observerName: Uint8Array | null = null;
   let keyObjectDescription: Uint8Array | null = null;
-  for (const item of rootItems(dataset)) {
+  let kodItem: ManifestRouting['kodItem'] = null;
+  rootItems(dataset).forEach((item, index) => {
     const key = conceptKey(item);
     if (key === PERSON_OBSERVER_NAME) observerName ??= findElement(item, PERSON_NAME)?.value ?? null;
-    if (key === KEY_OBJECT_DESCRIPTION) keyObjectDescription ??= findElement(item, TEXT_VALUE)?.value ?? null;
-  }
-  return { observerName, keyObjectDescription };
+    if (key === KEY_OBJECT_DESCRIPTION && !kodItem) {
+      keyObjectDescription = findElement(item, TEXT_VALUE)?.value ?? null;
+      kodItem = { item, index };
+    }
+  });
+  return { observerName, keyObjectDescription, kodItem };
 }
 
 const ROUTING_KEYS = ['owner'] as const;
@@ -65,25 +71,30 @@ export function kodWithRouting(original: Uint8Array, scrubbed: Uint8Array): Uint
 }
 
 /**
- * Puts the manifest's routing content back into its de-identified copy: the observer name verbatim and the KOD with
- * its routing directives. The Basic Profile blanks every Person Name in SR content and scrubs text, which would
- * leave the receiver nobody to route the case to (tce.md §6, Export Manager note). The observer is the sending
- * radiologist, whom the receiving teaching archive needs to attribute the case; no patient identity is restored.
+ * Puts the manifest's routing content back into its de-identified copy: the observer name verbatim, and the KOD
+ * scrubbed of identifying text but with its recipient directive. The Basic Profile blanks every Person Name in SR
+ * content and removes the KOD (Table E.3.4-1: 113012 is X), which would leave the receiver nobody to route the case
+ * to (tce.md §6, Export Manager note). The observer is the sending radiologist, whom the receiving teaching archive
+ * needs to attribute the case; no patient identity is restored. `scrub` is the engine's text clean for this instance.
  */
-export function restoreManifestRouting(deidentified: DicomDataset, routing: ManifestRouting): DicomElement[] {
+export function restoreManifestRouting(deidentified: DicomDataset, routing: ManifestRouting, scrub: (value: Uint8Array) => Uint8Array): DicomElement[] {
+  const original = routing.keyObjectDescription;
+  const kodText = original ? kodWithRouting(original, scrub(original)) : null;
   return deidentified.map((element) => {
     if (element.tag !== CONTENT_SEQUENCE || !element.items) return element;
-    const items = element.items.map((item) => {
+    const items: DicomDataset[] = element.items.map((item) => {
       const key = conceptKey(item);
       if (key !== PERSON_OBSERVER_NAME && key !== KEY_OBJECT_DESCRIPTION) return item;
       return item.map((child): DicomElement => {
         if (key === PERSON_OBSERVER_NAME && child.tag === PERSON_NAME && routing.observerName) return { ...child, value: routing.observerName };
-        if (key === KEY_OBJECT_DESCRIPTION && child.tag === TEXT_VALUE && routing.keyObjectDescription && child.value) {
-          return { ...child, value: kodWithRouting(routing.keyObjectDescription, child.value) };
-        }
+        if (key === KEY_OBJECT_DESCRIPTION && child.tag === TEXT_VALUE && kodText) return { ...child, value: kodText };
         return child;
       });
     });
+    if (routing.kodItem && kodText && !items.some((item) => conceptKey(item) === KEY_OBJECT_DESCRIPTION)) {
+      const restored = routing.kodItem.item.map((child): DicomElement => (child.tag === TEXT_VALUE ? { ...child, value: kodText } : child));
+      items.splice(Math.min(routing.kodItem.index, items.length), 0, restored);
+    }
     return { ...element, items };
   });
 }

@@ -34,9 +34,19 @@ describe('manifest routing content', () => {
   it('puts the original observer name back into a de-identified manifest', () => {
     const original = manifest('Smith^Jane^^Dr^GMC1234567', 'owner=jsmith');
     const deidentified = manifest('ANONYMIZED', 'owner=jsmith');
-    const restored = restoreManifestRouting(deidentified, readManifestRouting(original));
+    const restored = restoreManifestRouting(deidentified, readManifestRouting(original), (value) => value);
     expect(contentValue(restored, 0, 0x0040a123)).toBe('Smith^Jane^^Dr^GMC1234567');
     expect(text(findElement(restored, 0x00100010)?.value)).toBe('ANONYMIZED');
+  });
+
+  it('puts a removed KOD back, scrubbed, where it was', () => {
+    const original = manifest('Smith^Jane', 'owner=jsmith about DOE');
+    const withoutKod = manifest('ANONYMIZED', '').map((element) =>
+      element.items ? { ...element, items: element.items.slice(0, 1) } : element,
+    );
+    const scrub = (value: Uint8Array) => bytes(text(value).replace('DOE', 'XXX'));
+    const restored = restoreManifestRouting(withoutKod, readManifestRouting(original), scrub);
+    expect(contentValue(restored, 1, 0x0040a160)).toBe('owner=jsmith about XXX');
   });
 
   it('restores an owner directive the scrub blanked and leaves the scrubbed note alone', () => {

@@ -88,7 +88,7 @@ export async function startDeliveryQueue(options: DeliveryQueueOptions): Promise
   return {
     async enqueue(exportId, destination) {
       await queue.add('deliver', { exportId, destination }, {
-        jobId: `${exportId}:${createHash('sha256').update(destination).digest('hex').slice(0, 16)}`,
+        jobId: `${exportId}-${createHash('sha256').update(destination).digest('hex').slice(0, 16)}`,
         attempts: options.attempts,
         backoff: { type: 'exponential', delay: options.backoffMs },
         removeOnComplete: true,

@@ -1,5 +1,6 @@
 import { rename, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { DeidOptions } from '../../domain/deid/options';
 import { isPlannerOwned, rejectFrom, releaseFrom, statusForPlan } from '../../domain/gateway/export-lifecycle';
 import { planSelections, type PlannedSelection } from '../../domain/gateway/selection-plan';
 import { isAtfi, readManifest } from '../../domain/tce/manifest';
@@ -16,6 +17,8 @@ export interface ExportManagerDeps {
   readonly store: GatewayStore;
   readonly pool: DeidWorkerPool;
   readonly pseudonyms: PseudonymStore | null;
+  /** The de-identification profile the pool applies; the manifest's KOD is scrubbed with the same rules. */
+  readonly profile: DeidOptions;
   /** Labels of the configured destinations; a released export gets one delivery per instance and destination. */
   readonly destinations: readonly string[];
   readonly enqueueDelivery: (exportId: string, destination: string) => Promise<void>;
@@ -122,7 +125,7 @@ export class ExportManager {
           const staged = this.deps.store.instance(uid);
           if (!staged) throw new Error(`staged instance ${uid} disappeared`);
           const result = await this.deps.pool.deidentifyFile(staged.file, outDir, false);
-          if (manifestUids.has(uid)) await restoreRoutingInDeidentifiedManifest(staged.file, result.outputPath);
+          if (manifestUids.has(uid)) await restoreRoutingInDeidentifiedManifest(staged.file, result.outputPath, this.deps.profile);
           this.deps.pseudonyms?.record(exportId, result.pseudonymEntries, this.now());
           return { staged, result };
         }),

@@ -72,6 +72,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       store,
       pool,
       pseudonyms,
+      profile: config.profile,
       destinations: [...senders.keys()],
       enqueueDelivery: (exportId, destination) => queue.enqueue(exportId, destination),
       log: config.log,
