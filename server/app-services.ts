@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Accounts } from './accounts/accounts';
 import type { Config } from './config';
 import type { EventLog } from './events/event-log';
+import type { Quarantine } from './ingest/quarantine';
 import type { LiveNotices } from './live/live-notices';
 import type { SendingNodes } from './nodes/sending-nodes';
 import type { ProjectionRunner } from './projections/runner';
@@ -15,4 +16,5 @@ export interface AppServices {
   readonly accounts: Accounts;
   readonly notices: LiveNotices;
   readonly nodes: SendingNodes;
+  readonly quarantine: Quarantine;
 }

@@ -17,6 +17,7 @@ import { createGraphQL } from './graphql/yoga';
 import { createHttpServer, type RouteHandler } from './http/http-server';
 import { oidcRoutes } from './http/oidc-routes';
 import { caseAssemblyReaction } from './cases/case-assembly';
+import { Quarantine } from './ingest/quarantine';
 import { startIngest } from './ingest/start-ingest';
 import { startEmailJobs } from './jobs/email-jobs';
 import { LiveNotices } from './live/live-notices';
@@ -77,13 +78,14 @@ export async function startLightbox(config: Config): Promise<RunningLightbox> {
   runner.begin();
   const accounts = new Accounts({ log: stores.log, readDb: stores.readDb, runner, secret: stores.secret, sessionDays: config.sessionDays });
   const nodes = new SendingNodes({ log: stores.log, readDb: stores.readDb, runner });
-  const services: AppServices = { config, log: stores.log, readDb: stores.readDb, runner, accounts, notices, nodes };
+  const ingest = await startIngest(config, { log: stores.log, readDb: stores.readDb, nodes });
+  const quarantine = new Quarantine(stores.readDb, ingest.blobs, ingest.inbox);
+  const services: AppServices = { config, log: stores.log, readDb: stores.readDb, runner, accounts, notices, nodes, quarantine };
   const email = startEmailJobs({ redisUrl: redis.url, prefix: config.redisPrefix, smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl, readDb: stores.readDb });
   const reactions: Subscription[] = [
     startReaction(stores.log, stores.reactionsDb, personalFolderReaction(stores.log)),
     startReaction(stores.log, stores.reactionsDb, welcomeEmailReaction(email)),
   ];
-  const ingest = await startIngest(config, { log: stores.log, readDb: stores.readDb, nodes });
   reactions.push(startReaction(stores.log, stores.reactionsDb, caseAssemblyReaction({ log: stores.log, readDb: stores.readDb, runner, blobs: ingest.blobs })));
   const yoga = createGraphQL(services);
   const routes: RouteHandler[] = [

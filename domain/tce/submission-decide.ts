@@ -3,8 +3,11 @@ import { assertNever, type Decider } from '../shared/decider';
 import { isAtfi, readManifest, type TceManifest } from './manifest';
 import { checkPhi } from './phi-gate';
 import { evolveTceInbox, initialTceInboxState } from './submission-evolve';
+import { DomainError } from '../shared/errors';
 import type {
+  DeleteQuarantined,
   ExpireSubmissions,
+  ReleaseQuarantined,
   StageInstance,
   SubmissionId,
   SubmissionState,
@@ -120,7 +123,7 @@ function receiveManifest(out: Emitter, command: StageInstance, manifest: TceMani
   settle(out, targetId, manifest.sopInstanceUid, receivedAt, true);
 }
 
-function stageInstance(state: TceInboxState, command: StageInstance): TceInboxEvent[] {
+function stageInstance(state: TceInboxState, command: StageInstance, gate: 'check-phi' | 'released' = 'check-phi'): TceInboxEvent[] {
   const { summary, sha256, receivedAt, channel } = command.data;
   const uid = summary.sopInstanceUid;
   const facts = {
@@ -133,7 +136,7 @@ function stageInstance(state: TceInboxState, command: StageInstance): TceInboxEv
     channel,
   };
   const existing = state.instances[uid];
-  if (existing || state.quarantined[uid] === sha256) {
+  if (existing || (gate === 'check-phi' && state.quarantined[uid] === sha256)) {
     if (!existing || existing.sha256 === sha256) return [{ type: 'DuplicateInstanceIgnored', data: { sopInstanceUid: uid, sha256, receivedAt, channel } }];
     const owner = Object.values(state.submissions).find((s) => s.expected.includes(uid))?.id ?? state.manifestSubmission[uid] ?? null;
     const events: TceInboxEvent[] = [{ type: 'InstanceReplaced', data: { ...facts, previousSha256: existing.sha256, submissionId: owner } }];
@@ -142,7 +145,7 @@ function stageInstance(state: TceInboxState, command: StageInstance): TceInboxEv
     return events;
   }
   const verdict = checkPhi(summary);
-  if (verdict.quarantine) return [{ type: 'InstanceQuarantined', data: { ...facts, findings: verdict.findings } }];
+  if (verdict.quarantine && gate === 'check-phi') return [{ type: 'InstanceQuarantined', data: { ...facts, findings: verdict.findings } }];
 
   const out = new Emitter(state);
   const manifest = readManifest(summary);
@@ -198,8 +201,34 @@ function expire(state: TceInboxState, command: ExpireSubmissions): TceInboxEvent
     }));
 }
 
+/**
+ * Releasing a quarantined object stages it past the PHI gate, with the arrival facts of its quarantine; the
+ * admin who released it is recorded. Deleting one records who and why; the caller destroys the bytes.
+ */
+function releaseQuarantined(state: TceInboxState, command: ReleaseQuarantined): TceInboxEvent[] {
+  const { summary, sha256, channel, releasedBy, at, newSubmissionId } = command.data;
+  if (state.quarantined[summary.sopInstanceUid] !== sha256) {
+    throw new DomainError('NOT_QUARANTINED', `${summary.sopInstanceUid} is not in quarantine`);
+  }
+  const released: TceInboxEvent = { type: 'QuarantineReleased', data: { sopInstanceUid: summary.sopInstanceUid, sha256, releasedBy, at } };
+  const staged = stageInstance(evolveTceInbox(state, released), { type: 'StageInstance', data: { summary, sha256, receivedAt: at, channel, newSubmissionId } }, 'released');
+  return [released, ...staged];
+}
+
+function deleteQuarantined(state: TceInboxState, command: DeleteQuarantined): TceInboxEvent[] {
+  const { sopInstanceUid, deletedBy, reason, at } = command.data;
+  const sha256 = state.quarantined[sopInstanceUid];
+  if (!sha256) throw new DomainError('NOT_QUARANTINED', `${sopInstanceUid} is not in quarantine`);
+  if (reason.trim() === '') throw new DomainError('REASON_REQUIRED', 'say why the object is deleted');
+  return [{ type: 'QuarantinedInstanceDeleted', data: { sopInstanceUid, sha256, deletedBy, reason: reason.trim(), at } }];
+}
+
 export function decideTceInbox(command: TceInboxCommand, state: TceInboxState): TceInboxEvent[] {
   switch (command.type) {
+    case 'ReleaseQuarantined':
+      return releaseQuarantined(state, command);
+    case 'DeleteQuarantined':
+      return deleteQuarantined(state, command);
     case 'StageInstance':
       return stageInstance(state, command);
     case 'ExpireSubmissions':

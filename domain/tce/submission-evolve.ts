@@ -22,6 +22,11 @@ export function evolveTceInbox(state: TceInboxState, event: TceInboxEvent): TceI
     }
     case 'InstanceQuarantined':
       return { ...state, quarantined: { ...state.quarantined, [event.data.sopInstanceUid]: event.data.sha256 } };
+    case 'QuarantineReleased':
+    case 'QuarantinedInstanceDeleted': {
+      const { [event.data.sopInstanceUid]: _gone, ...quarantined } = state.quarantined;
+      return { ...state, quarantined };
+    }
     case 'InstanceReplaced': {
       const previous = state.instances[event.data.sopInstanceUid];
       if (!previous) return state;

@@ -39,7 +39,24 @@ export type StageInstance = DomainEvent<
 
 export type ExpireSubmissions = DomainEvent<'ExpireSubmissions', { readonly now: string; readonly completionTimeoutMs: number }>;
 
-export type TceInboxCommand = StageInstance | ExpireSubmissions;
+/** An admin has checked a quarantined object and lets it in: it is staged as if it had just arrived clean. */
+export type ReleaseQuarantined = DomainEvent<
+  'ReleaseQuarantined',
+  {
+    readonly summary: DicomInstanceSummary;
+    readonly sha256: string;
+    /** How it originally arrived, from the quarantine record. */
+    readonly channel: ArrivalChannel;
+    readonly releasedBy: string;
+    readonly at: string;
+    readonly newSubmissionId: SubmissionId;
+  }
+>;
+
+/** An admin deletes a quarantined object: its bytes are destroyed, only the fact that it came remains. */
+export type DeleteQuarantined = DomainEvent<'DeleteQuarantined', { readonly sopInstanceUid: SopInstanceUid; readonly deletedBy: string; readonly reason: string; readonly at: string }>;
+
+export type TceInboxCommand = StageInstance | ExpireSubmissions | ReleaseQuarantined | DeleteQuarantined;
 
 // ---- events ----
 
@@ -140,7 +157,15 @@ export type SubmissionReopened = DomainEvent<
   { readonly submissionId: SubmissionId; readonly byManifestUid: SopInstanceUid; readonly missing: readonly SopInstanceUid[] }
 >;
 
+export type QuarantineReleased = DomainEvent<'QuarantineReleased', { readonly sopInstanceUid: SopInstanceUid; readonly sha256: string; readonly releasedBy: string; readonly at: string }>;
+export type QuarantinedInstanceDeleted = DomainEvent<
+  'QuarantinedInstanceDeleted',
+  { readonly sopInstanceUid: SopInstanceUid; readonly sha256: string; readonly deletedBy: string; readonly reason: string; readonly at: string }
+>;
+
 export type TceInboxEvent =
+  | QuarantineReleased
+  | QuarantinedInstanceDeleted
   | InstanceStaged
   | InstanceQuarantined
   | DuplicateInstanceIgnored

@@ -38,6 +38,10 @@ export const tceInboxProjection: Projection = {
         ).run(d.sopInstanceUid, d.sha256, d.sopClassUid, JSON.stringify(d.findings), d.receivedAt, d.channel.callingAet, d.channel.peerAddress, d.channel.transport);
         return [{ topic: 'ingest', key: 'inbox', change: 'quarantined' }];
       }
+      case 'QuarantineReleased':
+      case 'QuarantinedInstanceDeleted':
+        db.prepare('DELETE FROM tce_quarantine WHERE sop_instance_uid = ?').run(e.data.sopInstanceUid);
+        return [{ topic: 'ingest', key: 'inbox', change: e.type === 'QuarantineReleased' ? 'quarantineReleased' : 'quarantineDeleted' }];
       case 'ManifestReceived': {
         const d = e.data;
         const row = db.prepare<[string], { manifests: string; expected: string }>('SELECT manifests, expected FROM tce_submissions WHERE id = ?').get(d.submissionId);

@@ -86,3 +86,36 @@ describe('TCE receiver over DICOM C-STORE', () => {
     expect((await graphql(server.url, '{ ingestStatus { quarantined { sopInstanceUid } } }', {}, jane)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('quarantine decisions', () => {
+  it('lets an admin release a checked object into its submission, and delete another with its bytes', async () => {
+    const server = await startTestServer();
+    try {
+      await server.addUser({ email: 'admin@example.org', name: 'Admin', password: 'correct-horse-a', admin: true });
+      await server.app.services.nodes.register({ name: 'PACS', aeTitle: 'TESTPACS', host: '127.0.0.1' }, { actorId: null, source: 'test', correlationId: 'c', causationId: null });
+      const admin = await signIn(server.url, 'admin@example.org', 'correct-horse-a');
+      await storescu(server.app.dicomPort, ['ct-1', 'ct-2', 'ct-3', 'kos-no-pir', 'ct-no-pir'].map(tceFixture));
+      const quarantined = await eventually(async () => {
+        const q = (await graphql(server.url, '{ ingestStatus { quarantined { sopInstanceUid sopClassUid } } }', {}, admin)).data?.ingestStatus.quarantined;
+        return q?.length === 2 ? q : null;
+      });
+      const manifest = quarantined.find((q: { sopClassUid: string }) => q.sopClassUid.endsWith('.88.59'));
+      const image = quarantined.find((q: { sopClassUid: string }) => !q.sopClassUid.endsWith('.88.59'));
+      const missingReason = await graphql(server.url, 'mutation($u: String!) { deleteQuarantined(sopInstanceUid: $u, reason: " ") }', { u: image.sopInstanceUid }, admin);
+      expect(missingReason.errors?.[0]?.extensions?.code).toBe('REASON_REQUIRED');
+      const released = await graphql(server.url, 'mutation($u: String!) { releaseQuarantined(sopInstanceUid: $u) }', { u: manifest.sopInstanceUid }, admin);
+      expect(released.data?.releaseQuarantined).toBe(true);
+      const deleted = await graphql(server.url, 'mutation($u: String!) { deleteQuarantined(sopInstanceUid: $u, reason: "patient name in header") }', { u: image.sopInstanceUid }, admin);
+      expect(deleted.data?.deleteQuarantined).toBe(true);
+      const unclaimed = (await graphql(server.url, '{ folders { kind cases { totalCount } } }', {}, admin)).data?.folders.find((f: { kind: string }) => f.kind === 'UNCLAIMED');
+      await eventually(async () => {
+        const f = (await graphql(server.url, '{ folders { kind cases { totalCount } } }', {}, admin)).data?.folders.find((x: { kind: string }) => x.kind === 'UNCLAIMED');
+        return f.cases.totalCount === 1 ? f : null;
+      });
+      expect(unclaimed).toBeTruthy();
+      expect((await graphql(server.url, '{ ingestStatus { quarantined { sopInstanceUid } } }', {}, admin)).data?.ingestStatus.quarantined).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});

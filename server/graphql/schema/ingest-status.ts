@@ -120,3 +120,29 @@ builder.subscriptionField('ingestChanged', (t) =>
     resolve: (change) => change,
   }),
 );
+
+builder.mutationField('releaseQuarantined', (t) =>
+  t.boolean({
+    authScopes: { admin: true },
+    description: 'Lets a quarantined object in after an admin checked it carries no patient identity.',
+    args: { sopInstanceUid: t.arg.string({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const context = commandContext(ctx);
+      await ctx.services.runner.waitFor(await ctx.services.quarantine.release(args.sopInstanceUid, context.actorId!, context));
+      return true;
+    },
+  }),
+);
+
+builder.mutationField('deleteQuarantined', (t) =>
+  t.boolean({
+    authScopes: { admin: true },
+    description: 'Deletes a quarantined object and its bytes; the reason is recorded.',
+    args: { sopInstanceUid: t.arg.string({ required: true }), reason: t.arg.string({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const context = commandContext(ctx);
+      await ctx.services.runner.waitFor(await ctx.services.quarantine.delete(args.sopInstanceUid, context.actorId!, args.reason, context));
+      return true;
+    },
+  }),
+);
