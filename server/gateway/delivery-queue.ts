@@ -80,7 +80,9 @@ export async function startDeliveryQueue(options: DeliveryQueueOptions): Promise
   const worker = new Worker<DeliveryJob>(queueName, process, { connection: workerConnection, prefix: options.namespace, concurrency: 2 });
   worker.on('failed', (job, error) => {
     if (!job || job.attemptsMade < options.attempts) return;
-    options.store.giveUpDeliveries(job.data.exportId, job.data.destination, `gave up after ${job.attemptsMade} attempts: ${error.message}`, new Date());
+    const tries = `${job.attemptsMade} attempt${job.attemptsMade === 1 ? '' : 's'}`;
+    options.store.giveUpDeliveries(job.data.exportId, job.data.destination, `gave up after ${tries}; last: `, new Date());
+    options.log?.(`export ${job.data.exportId} → ${job.data.destination}: gave up after ${tries}: ${error.message}`);
     refreshStatus(job.data.exportId);
   });
   worker.on('error', (error) => options.log?.(`delivery worker: ${error.message}`));

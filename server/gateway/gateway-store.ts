@@ -217,10 +217,10 @@ export class GatewayStore {
       .run(status, detail, at.toISOString(), exportId, deidUid, destination);
   }
 
-  /** Marks what is still pending for a destination as given up, after the last retry. */
+  /** Marks what is still pending for a destination as given up, after the last retry; `detail` prefixes the last error. */
   giveUpDeliveries(exportId: string, destination: string, detail: string, at: Date): void {
     this.db
-      .prepare("UPDATE deliveries SET status = 'failed', detail = ?, updated_at = ? WHERE export_id = ? AND destination = ? AND status = 'pending'")
+      .prepare("UPDATE deliveries SET status = 'failed', detail = ? || COALESCE(detail, ''), updated_at = ? WHERE export_id = ? AND destination = ? AND status = 'pending'")
       .run(detail, at.toISOString(), exportId, destination);
   }
 

@@ -27,14 +27,14 @@ td.num { text-align: right; } .uid { font-family: ui-monospace, monospace; font-
 .prompt { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 10px 14px; }
 .notice { background: #dafbe1; border: 1px solid #4ac26b; border-radius: 6px; padding: 10px 14px; }
 .error { color: var(--bad); font-weight: 600; }
-.gallery { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 16px; }
+.gallery { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 16px; align-items: start; }
 .instance { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 8px; background: var(--bg); }
 .instance.is-held { border: 2px solid var(--warn); }
 .instance img { display: block; width: 100%; height: auto; background: #000; image-rendering: auto; }
 .noimage { display: grid; place-items: center; aspect-ratio: 1; background: #e8ecf0; color: var(--muted); text-align: center; padding: 12px; }
 figcaption { margin-top: 6px; font-weight: 600; } .held { color: var(--warn); font-weight: 400; margin: 4px 0; }
 details { font-weight: 400; margin-top: 4px; } summary { cursor: pointer; color: var(--accent); }
-.header { margin: 6px 0 0; font-size: 0.8rem; } .header div { display: grid; grid-template-columns: 11em 1fr; gap: 6px; }
+.header { margin: 6px 0 0; font-size: 0.8rem; } .header div { display: grid; grid-template-columns: 9em 1fr; gap: 6px; padding: 2px 0; border-top: 1px solid var(--line); }
 .header dt { color: var(--muted); } .header dd { margin: 0; word-break: break-all; }
 .decision { border-top: 1px solid var(--line); }
 .decide { margin: 12px 0; display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }

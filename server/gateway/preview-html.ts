@@ -28,6 +28,17 @@ const DELAY_TEXT: Record<string, string> = {
   'expert-review': 'until expert review is available',
 };
 
+const PURPOSE_TEXT: Record<string, string> = {
+  'teaching-file': 'Teaching file',
+  'clinical-trial': 'Clinical trial',
+  'research-collection': 'Research collection',
+  publication: 'Publication',
+};
+
+export function purposeText(purpose: string): string {
+  return PURPOSE_TEXT[purpose] ?? purpose;
+}
+
 /** The page frame: one stylesheet, one small script, a skip link and a header with sign-out. */
 export function page(title: string, body: string, csrf: string | null): string {
   const signOut = csrf
@@ -56,7 +67,7 @@ export function exportListPage(exports: readonly ExportRecord[], counts: Readonl
       const c = counts.get(e.id) ?? { instances: 0, held: 0 };
       const waiting = e.missing.length > 0 ? `${e.missing.length} missing` : '';
       return `<tr><th scope="row"><a href="/exports/${encodeURIComponent(e.id)}">${escapeHtml(e.title || 'Untitled selection')}</a></th>
-<td>${escapeHtml(e.purpose)}</td><td>${statusBadge(e.status)}</td><td>${escapeHtml(delayText(e.delayReason))}</td>
+<td>${escapeHtml(purposeText(e.purpose))}</td><td>${statusBadge(e.status)}</td><td>${escapeHtml(delayText(e.delayReason))}</td>
 <td class="num">${c.instances}${waiting ? ` <span class="muted">(${waiting})</span>` : ''}</td>
 <td class="num">${c.held > 0 ? `<strong class="warn">${c.held}</strong>` : '0'}</td><td><time datetime="${e.updatedAt}">${escapeHtml(e.updatedAt.replace('T', ' ').slice(0, 19))}</time></td></tr>`;
     })
@@ -76,10 +87,11 @@ function headerList(header: Readonly<Record<string, string>>): string {
 
 function instanceFigure(exportId: string, instance: ExportedInstance, index: number): string {
   const hasPixels = instance.header['Has pixel data'] === 'yes';
-  const label = `${instance.header['Modality'] ?? ''} ${index + 1}`.trim();
+  const modality = instance.header['Modality'] ?? '';
+  const label = modality === 'KO' ? `${index + 1}. Manifest (KOS)` : modality === 'SR' ? `${index + 1}. Report (SR)` : `${index + 1}. ${modality} image`;
   const picture = hasPixels
     ? `<img src="/exports/${encodeURIComponent(exportId)}/instances/${encodeURIComponent(instance.deidUid)}.png" alt="De-identified image ${escapeHtml(label)}, first frame" loading="lazy">`
-    : `<div class="noimage">Structured document (${escapeHtml(instance.header['Modality'] ?? 'no pixels')}): no image</div>`;
+    : `<div class="noimage">Structured document: no pixels to check</div>`;
   const held = instance.heldForReview ? `<p class="held" role="note"><strong>Held for review:</strong> ${escapeHtml(instance.heldForReview)}</p>` : '';
   return `<figure class="instance${instance.heldForReview ? ' is-held' : ''}">${picture}<figcaption>${escapeHtml(label)}${held}
 <details><summary>De-identified header</summary>${headerList(instance.header)}</details></figcaption></figure>`;
@@ -123,7 +135,7 @@ export function exportDetailPage(
 ): string {
   const held = instances.filter((i) => i.heldForReview).length;
   const facts = `<dl class="facts"><div><dt>Status</dt><dd>${statusBadge(record.status)}</dd></div>
-<div><dt>Purpose</dt><dd>${escapeHtml(record.purpose)}</dd></div><div><dt>Delay reason</dt><dd>${escapeHtml(delayText(record.delayReason))}</dd></div>
+<div><dt>Purpose</dt><dd>${escapeHtml(purposeText(record.purpose))}</dd></div><div><dt>Delay reason</dt><dd>${escapeHtml(delayText(record.delayReason))}</dd></div>
 <div><dt>Instances</dt><dd>${instances.length}</dd></div><div><dt>Held for review</dt><dd>${held}</dd></div>
 <div><dt>Missing</dt><dd>${record.missing.length}</dd></div>${record.rejectReason ? `<div><dt>Rejected because</dt><dd>${escapeHtml(record.rejectReason)}</dd></div>` : ''}
 ${record.supersededBy ? `<div><dt>Superseded by</dt><dd class="uid">${escapeHtml(record.supersededBy)}</dd></div>` : ''}</dl>`;

@@ -93,6 +93,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     if (route === 'GET /gateway.css') return send(res, 200, GATEWAY_CSS, 'text/css; charset=utf-8');
     if (route === 'GET /gateway.js') return send(res, 200, GATEWAY_JS, 'text/javascript; charset=utf-8');
     if (route === 'GET /healthz') return send(res, 200, 'ok', 'text/plain');
+    if (route === 'GET /favicon.ico') return send(res, 204, '', 'image/x-icon');
     if (route === 'GET /login') return send(res, 200, loginPage(false));
     if (route === 'POST /login') {
       const form = await formBody(req);

@@ -12,6 +12,8 @@ export interface OrthancOptions {
   readonly modalities?: Readonly<Record<string, [string, string, number]>>;
   /** Loads the DICOMweb plugin, so `/dicom-web/studies` accepts STOW-RS. */
   readonly dicomWeb?: boolean;
+  /** DICOMweb servers Orthanc can STOW to (`/dicom-web/servers/{name}/stow`), with extra HTTP headers. */
+  readonly dicomWebServers?: Readonly<Record<string, { Url: string; HttpHeaders?: Record<string, string> }>>;
 }
 
 export interface RunningOrthanc {
@@ -58,7 +60,7 @@ export async function startOrthanc(options: OrthancOptions): Promise<RunningOrth
     StorageCompression: false,
     DicomModalities: options.modalities ?? {},
     Plugins: options.dicomWeb ? [DICOMWEB_PLUGIN] : [],
-    DicomWeb: { Enable: options.dicomWeb === true, Root: '/dicom-web/' },
+    DicomWeb: { Enable: options.dicomWeb === true, Root: '/dicom-web/', Servers: options.dicomWebServers ?? {} },
   };
   await mkdir(config.StorageDirectory);
   await writeFile(path.join(dir, 'orthanc.json'), JSON.stringify(config));
