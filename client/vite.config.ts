@@ -19,6 +19,7 @@ export default defineConfig({
       '/graphql': { target: serverOrigin, ws: true },
       '/healthz': { target: serverOrigin },
       '/dicomweb': { target: serverOrigin },
+      '/auth': { target: serverOrigin },
     },
   },
   preview: {
@@ -26,6 +27,7 @@ export default defineConfig({
       '/graphql': { target: serverOrigin, ws: true },
       '/healthz': { target: serverOrigin },
       '/dicomweb': { target: serverOrigin },
+      '/auth': { target: serverOrigin },
     },
   },
 });

@@ -99,3 +99,56 @@ export function describeFolderChange(change: string, folderName: string): string
       return `Folder ${name} changed (${describeEventType(change).toLowerCase()}).`;
   }
 }
+
+const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+
+/** 1536 → "1.5 KB", 0 → "0 bytes" (decimal units, as network tools report them). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 1000) return `${Math.max(0, Math.round(bytes || 0)).toLocaleString('en-GB')} bytes`;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${value.toLocaleString('en-GB', { maximumFractionDigits: value < 10 ? 1 : 0 })} ${BYTE_UNITS[unit]}`;
+}
+
+/** DICOM DA "20240131" → "31 Jan 2024"; anything else unchanged. */
+export function formatDicomDate(da: string): string {
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(da);
+  if (!match) return da;
+  return formatDate(`${match[1]}-${match[2]}-${match[3]}T12:00:00Z`);
+}
+
+/** Routing rule ids (reference/tce.md §6) in words. */
+const ROUTING_RULE_LABELS: Record<string, string> = {
+  'kod-folder': 'Folder named in the submitter note',
+  'kod-owner': 'Owner named in the submitter note',
+  'called-ae': 'Route for the called AE title',
+  'kod-disposition': 'Submitter note matches a disposition',
+  'kos-observer': 'Person who selected the images (KOS observer)',
+  'atfi-author': 'Author named in the teaching information',
+  'calling-ae': 'Default folder of the sending site',
+  unclaimed: 'No rule matched: Unclaimed submissions',
+};
+
+const ROUTING_OUTCOME_LABELS: Record<string, string> = {
+  'no-input': 'Not given',
+  'no-match': 'No match',
+  'sender-not-allowed': 'Sender not allowed',
+  matched: 'Matched',
+};
+
+export function describeRoutingOutcome(outcome: string): string {
+  return ROUTING_OUTCOME_LABELS[outcome] ?? describeEventType(outcome);
+}
+
+export function describeRoutingRule(rule: string): string {
+  return ROUTING_RULE_LABELS[rule] ?? describeEventType(rule);
+}
+
+/** "0xA700" stays; 42752 → "0xA700". */
+export function formatDimseStatus(status: string): string {
+  return status.startsWith('0x') ? status : `0x${Number(status).toString(16).toUpperCase().padStart(4, '0')}`;
+}

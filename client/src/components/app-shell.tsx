@@ -1,5 +1,6 @@
 import { A, useMatch } from '@solidjs/router';
-import type { JSX } from 'solid-js';
+import { Show, type JSX } from 'solid-js';
+import { useCurrentUser } from '../session';
 import { FolderChangeListener } from './folder-change-listener';
 import { LiveAnnouncer } from './live-announcer';
 import { LiveConnectionStatus } from './live-connection-status';
@@ -10,7 +11,9 @@ export function AppShell(props: { children: JSX.Element }) {
   let main!: HTMLElement;
   const onHome = useMatch(() => '/');
   const inFolders = useMatch(() => '/folders/*');
-  const foldersSectionIsCurrent = () => Boolean(onHome() || inFolders());
+  const inCases = useMatch(() => '/cases/*');
+  const foldersSectionIsCurrent = () => Boolean(onHome() || inFolders() || inCases());
+  const user = useCurrentUser();
 
   const skipToContent = (event: MouseEvent) => {
     event.preventDefault();
@@ -35,6 +38,18 @@ export function AppShell(props: { children: JSX.Element }) {
                   My folders
                 </A>
               </li>
+              <Show when={user().isAdmin}>
+                <li>
+                  <A href="/admin/ingest" activeClass="is-current">
+                    Ingest
+                  </A>
+                </li>
+                <li>
+                  <A href="/admin/nodes" activeClass="is-current">
+                    Sending nodes
+                  </A>
+                </li>
+              </Show>
             </ul>
           </nav>
           <UserMenu />

@@ -1,10 +1,12 @@
 import { createQuery } from '@urql/solid';
 import { createEffect, createMemo, createSignal, For, on, onMount, Show, type Accessor } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { pluralise } from '../format';
+import { A } from '@solidjs/router';
+import { formatDate, pluralise } from '../format';
 import { humanErrorMessage } from '../graphql/errors';
 import { CASES_PAGE_SIZE, FolderCasesPageQuery } from '../graphql/operations';
-import type { CaseConnection, PageInfo } from '../graphql/types';
+import type { CaseConnection, CaseSummary, PageInfo } from '../graphql/types';
+import { CaseStatusBadge } from './case-status-badge';
 import { useAnnounce } from './live-announcer';
 
 interface LoadedPage {
@@ -12,15 +14,32 @@ interface LoadedPage {
   count: number;
 }
 
-function CaseItem(props: { title: string; focusOnMount: boolean }) {
-  let item!: HTMLLIElement;
+/** One case row: its title links to the case page; status, modalities and arrival date beside it. */
+function CaseItem(props: { node: CaseSummary; focusOnMount: boolean }) {
+  let link!: HTMLAnchorElement;
   onMount(() => {
-    if (props.focusOnMount) item.focus();
+    if (props.focusOnMount) link.focus();
   });
   return (
-    <li ref={item} class="case-item" tabIndex={props.focusOnMount ? -1 : undefined}>
+    <li class="case-item" data-status={props.node.status}>
       <span class="case-icon" aria-hidden="true" />
-      <span class="case-title">{props.title}</span>
+      <div class="case-item-body">
+        <A ref={link} href={`/cases/${encodeURIComponent(props.node.id)}`} class="case-title">
+          {props.node.title}
+        </A>
+        <p class="case-item-meta">
+          <CaseStatusBadge case={props.node} />
+          <Show when={props.node.modalities.length > 0}>
+            <span class="case-modalities">
+              <span class="visually-hidden">Modalities: </span>
+              {props.node.modalities.join(', ')}
+            </span>
+          </Show>
+          <span>
+            Received <time datetime={props.node.submittedAt}>{formatDate(props.node.submittedAt)}</time>
+          </span>
+        </p>
+      </div>
     </li>
   );
 }
@@ -61,7 +80,7 @@ function LaterCasesPage(props: LaterPageProps) {
       <For each={cases()?.edges ?? []}>
         {(edge, index) => {
           const focusOnMount = firstLoad && index() === 0;
-          return <CaseItem title={edge.node.title} focusOnMount={focusOnMount} />;
+          return <CaseItem node={edge.node} focusOnMount={focusOnMount} />;
         }}
       </For>
       <Show when={props.depth < props.pagesRequested() && cases()?.pageInfo.hasNextPage && cases()?.pageInfo.endCursor}>
@@ -117,7 +136,7 @@ export function CaseList(props: { folderId: string; firstPage: CaseConnection })
         Showing {shownCount()} of {pluralise(props.firstPage.totalCount, 'case')}
       </p>
       <ol class="case-list">
-        <For each={props.firstPage.edges}>{(edge) => <CaseItem title={edge.node.title} focusOnMount={false} />}</For>
+        <For each={props.firstPage.edges}>{(edge) => <CaseItem node={edge.node} focusOnMount={false} />}</For>
         <Show when={pagesRequested() > 0 && props.firstPage.pageInfo.endCursor}>
           {(after) => (
             <LaterCasesPage

@@ -18,6 +18,14 @@ const MESSAGES: Record<string, string> = {
   BAD_USER_INPUT: 'Some of the information entered is not valid. Check it and try again.',
   RATE_LIMITED: 'Too many attempts. Wait a minute, then try again.',
   CONCURRENT_WRITE: 'Someone else changed this at the same moment. Try again.',
+  INVALID_FOLDER_NAME: 'A folder name needs 1 to 120 characters.',
+  FOLDER_NOT_FOUND: 'That folder no longer exists, or you cannot file cases into it. Choose one of your own folders.',
+  CASE_NOT_FOUND: 'This case no longer exists, or it has already been filed.',
+  AE_TITLE_TAKEN: 'Another sending node already uses this AE title. Each node needs its own AE title.',
+  INVALID_AE_TITLE: 'An AE title is 1 to 16 characters: letters, digits, spaces and punctuation, but no backslash.',
+  INVALID_HOST: 'Enter a host name (pacs.trust.nhs.uk) or an IP address (10.1.2.3).',
+  INVALID_NODE_NAME: 'A node name needs 1 to 100 characters.',
+  NODE_NOT_FOUND: 'This sending node no longer exists. Someone may have removed it.',
 };
 
 const NETWORK_MESSAGE =
@@ -39,10 +47,13 @@ export function isUnauthenticated(error: CombinedError | undefined): boolean {
   return errorCode(error) === 'UNAUTHENTICATED';
 }
 
-/** A sentence a radiologist can act on, never a stack trace or server jargon. */
-export function humanErrorMessage(error: CombinedError | undefined): string {
+/**
+ * A sentence a radiologist can act on, never a stack trace or server jargon. `overrides` lets a form
+ * say the same thing in its own words (e.g. FORBIDDEN on rename: "Only the owner can rename…").
+ */
+export function humanErrorMessage(error: CombinedError | undefined, overrides: Record<string, string> = {}): string {
   const code = errorCode(error);
   if (code === undefined) return FALLBACK_MESSAGE;
   if (code === 'NETWORK') return NETWORK_MESSAGE;
-  return MESSAGES[code] ?? FALLBACK_MESSAGE;
+  return overrides[code] ?? MESSAGES[code] ?? FALLBACK_MESSAGE;
 }

@@ -80,6 +80,11 @@ const CaseConnectionFields = gql`
       node {
         id
         title
+        status
+        heldReason
+        missingInstances
+        modalities
+        submittedAt
       }
     }
   }
@@ -164,3 +169,44 @@ export const FolderChangedSubscription: TypedDocumentNode<
  * active query whose result contained one of these.
  */
 export const TYPENAMES_CHANGED_BY_FOLDER_EVENTS = ['Folder', 'AuditEntry'];
+
+export const CreateFolderMutation: TypedDocumentNode<
+  { createFolder: FolderListItem },
+  { name: string }
+> = gql`
+  mutation CreateFolder($name: String!) {
+    createFolder(name: $name) {
+      id
+      name
+      kind
+      createdAt
+      owner {
+        id
+        displayName
+      }
+      cases(first: 1) {
+        totalCount
+      }
+    }
+  }
+`;
+
+export const RenameFolderMutation: TypedDocumentNode<
+  { renameFolder: { id: string; name: string } },
+  { id: string; name: string }
+> = gql`
+  mutation RenameFolder($id: ID!, $name: String!) {
+    renameFolder(id: $id, name: $name) {
+      id
+      name
+    }
+  }
+`;
+
+export const SignInOptionsQuery: TypedDocumentNode<{ signInOptions: { oidc: boolean } }, Record<string, never>> = gql`
+  query SignInOptions {
+    signInOptions {
+      oidc
+    }
+  }
+`;

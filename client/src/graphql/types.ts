@@ -25,6 +25,11 @@ export interface PageInfo {
 export interface CaseSummary {
   id: string;
   title: string;
+  status: 'COMPLETE' | 'HELD' | 'PARTIAL';
+  heldReason: string | null;
+  missingInstances: string[];
+  modalities: string[];
+  submittedAt: string;
 }
 
 export interface CaseConnection {

@@ -2,7 +2,9 @@ import { A, useParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
 import { Match, Show, Switch } from 'solid-js';
 import { AuditPanel } from '../components/audit-panel';
+import { Breadcrumbs } from '../components/breadcrumbs';
 import { CaseList } from '../components/case-list';
+import { RenameFolder } from '../components/folders/rename-folder';
 import { PageHeading } from '../components/page-heading';
 import { ErrorMessage, LoadingMessage } from '../components/status-messages';
 import { folderKindLabel, formatDate, pluralise } from '../format';
@@ -10,32 +12,34 @@ import { CASES_PAGE_SIZE, FolderQuery } from '../graphql/operations';
 import type { FolderDetail } from '../graphql/types';
 import { useCurrentUser } from '../session';
 
-function Breadcrumbs(props: { current: string }) {
-  return (
-    <nav class="breadcrumbs" aria-label="Breadcrumb">
-      <ol>
-        <li>
-          <A href="/">My folders</A>
-        </li>
-        <li aria-current="page">{props.current}</li>
-      </ol>
-    </nav>
-  );
-}
+const FOLDERS_TRAIL = [{ label: 'My folders', href: '/' }];
 
 function FolderView(props: { folder: FolderDetail }) {
   const user = useCurrentUser();
   const isMyPersonalFolder = () => user().personalFolder?.id === props.folder.id;
+  const isMine = () => props.folder.owner?.id === user().id;
   return (
     <div class="page">
-      <Breadcrumbs current={props.folder.name} />
+      <Breadcrumbs trail={FOLDERS_TRAIL} current={props.folder.name} />
       <div class="page-header">
         <div class="page-title-row">
           <PageHeading title={props.folder.name} />
-          <span class="badge" classList={{ 'badge-personal': isMyPersonalFolder() }}>
+          <span
+            class="badge"
+            classList={{ 'badge-personal': isMyPersonalFolder(), 'badge-unclaimed': props.folder.kind === 'UNCLAIMED' }}
+          >
             {isMyPersonalFolder() ? 'Your personal folder' : `${folderKindLabel(props.folder.kind)} folder`}
           </span>
+          <Show when={isMine()}>
+            <RenameFolder folderId={props.folder.id} name={props.folder.name} />
+          </Show>
         </div>
+        <Show when={props.folder.kind === 'UNCLAIMED'}>
+          <p class="page-lede">
+            Submissions no routing rule could file into a folder. Open a case to check it, then claim it into a
+            folder.
+          </p>
+        </Show>
         <dl class="folder-facts">
           <div>
             <dt>Owner</dt>
@@ -67,7 +71,7 @@ function FolderView(props: { folder: FolderDetail }) {
 function FolderNotFound() {
   return (
     <div class="page page-narrow">
-      <Breadcrumbs current="Folder not found" />
+      <Breadcrumbs trail={FOLDERS_TRAIL} current="Folder not found" />
       <PageHeading title="Folder not found" />
       <p>This folder does not exist, or you do not have access to it. Ask the folder’s owner to share it with you.</p>
       <p>

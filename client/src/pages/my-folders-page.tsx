@@ -1,6 +1,7 @@
 import { createQuery } from '@urql/solid';
-import { createMemo, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { FolderCard } from '../components/folder-card';
+import { NewFolder } from '../components/folders/new-folder';
 import { PageHeading } from '../components/page-heading';
 import { ErrorMessage, LoadingMessage } from '../components/status-messages';
 import { MyFoldersQuery } from '../graphql/operations';
@@ -12,11 +13,12 @@ function isPersonalFolderOf(user: CurrentUser, folder: FolderListItem): boolean 
   return folder.kind === 'PERSONAL' && folder.owner?.id === user.id;
 }
 
-/** The personal folder first, then the others by name. */
+/** The personal folder first, then the unclaimed inbox (admins), then the others by name. */
 function orderFolders(user: CurrentUser, folders: readonly FolderListItem[]): FolderListItem[] {
+  const rank = (folder: FolderListItem) => (isPersonalFolderOf(user, folder) ? 0 : folder.kind === 'UNCLAIMED' ? 1 : 2);
   return [...folders].sort((a, b) => {
-    const personal = Number(isPersonalFolderOf(user, b)) - Number(isPersonalFolderOf(user, a));
-    return personal !== 0 ? personal : a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' });
+    const byRank = rank(a) - rank(b);
+    return byRank !== 0 ? byRank : a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' });
   });
 }
 
@@ -24,11 +26,15 @@ export function MyFoldersPage() {
   const user = useCurrentUser();
   const [result, reexecute] = createQuery({ query: MyFoldersQuery });
   const folders = createMemo(() => orderFolders(user(), result.data?.folders ?? []));
+  const [createdFolderId, setCreatedFolderId] = createSignal<string>();
 
   return (
     <div class="page">
       <div class="page-header">
-        <PageHeading title="My folders" />
+        <div class="page-title-row page-title-row-spread">
+          <PageHeading title="My folders" />
+          <NewFolder onCreated={setCreatedFolderId} />
+        </div>
         <p class="page-lede">
           Folders you own or can see. Cases you send from your PACS arrive in your personal folder.
         </p>
@@ -41,7 +47,13 @@ export function MyFoldersPage() {
           >
             <ul class="folder-list" aria-label="Folders">
               <For each={folders()}>
-                {(folder) => <FolderCard folder={folder} isPersonal={isPersonalFolderOf(user(), folder)} />}
+                {(folder) => (
+                  <FolderCard
+                    folder={folder}
+                    isPersonal={isPersonalFolderOf(user(), folder)}
+                    focusOnMount={folder.id === createdFolderId()}
+                  />
+                )}
               </For>
             </ul>
           </Show>

@@ -1,14 +1,23 @@
 import { useSearchParams } from '@solidjs/router';
-import { createMutation } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, onMount, Show } from 'solid-js';
 import { humanErrorMessage } from '../graphql/errors';
-import { SignInMutation } from '../graphql/operations';
+import { SignInMutation, SignInOptionsQuery } from '../graphql/operations';
 import { safeReturnPath, useSession } from '../session';
 
 interface FieldErrors {
   email?: string;
   password?: string;
 }
+
+/** Why a hospital-account (OpenID Connect) sign-in came back to this page: `?error=…`. */
+const OIDC_ERRORS: Record<string, string> = {
+  'oidc-no-account':
+    'No Lightbox account uses the email address your hospital account has. Ask a Lightbox administrator to add you.',
+  'oidc-expired': 'Signing in with your hospital account took too long, so it was stopped. Please try again.',
+  'oidc-failed':
+    'Signing in with your hospital account did not work. Try again, or sign in with your email address and password.',
+};
 
 function firstValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -25,7 +34,9 @@ export function SignInPage() {
   let emailInput!: HTMLInputElement;
   let passwordInput!: HTMLInputElement;
 
+  const [options] = createQuery({ query: SignInOptionsQuery });
   const signedOut = () => firstValue(searchParams.signedout) === '1' && !formError();
+  const oidcError = () => (formError() ? undefined : OIDC_ERRORS[firstValue(searchParams.error) ?? '']);
 
   onMount(() => {
     document.title = 'Sign in · Lightbox';
@@ -76,9 +87,22 @@ export function SignInPage() {
             You have signed out.
           </p>
         </Show>
+        <Show when={oidcError()}>
+          <p id="signin-oidc-error" class="notice notice-error" role="alert">
+            {oidcError()}
+          </p>
+        </Show>
         <Show when={formError()}>
           <p id="signin-error" class="notice notice-error" role="alert">
             {formError()}
+          </p>
+        </Show>
+        <Show when={options.data?.signInOptions.oidc}>
+          <a href="/auth/oidc/login" class="button button-secondary button-block">
+            Sign in with your hospital account
+          </a>
+          <p class="divider">
+            <span>or with your email address</span>
           </p>
         </Show>
         <form class="form" novalidate onSubmit={(event) => void handleSubmit(event)} aria-busy={signInState.fetching}>
