@@ -27,8 +27,8 @@ interface EmailJobsOptions {
  */
 export function startEmailJobs(options: EmailJobsOptions): EmailJobs {
   const connection = { url: options.redisUrl, maxRetriesPerRequest: null };
-  const queue = new Queue<WelcomeJob>('email', { connection, prefix: options.prefix });
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  const queue = transport ? new Queue<WelcomeJob>('email', { connection, prefix: options.prefix }) : null;
   const worker = transport
     ? new Worker<WelcomeJob>(
         'email',
@@ -57,12 +57,12 @@ export function startEmailJobs(options: EmailJobsOptions): EmailJobs {
   if (!transport) console.warn('SMTP_URL is not set: welcome emails are not sent');
   return {
     async queueWelcome(userId, eventId) {
-      if (!transport) return;
+      if (!queue) return;
       await queue.add('welcome', { userId }, { jobId: `welcome-${eventId}`, attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000 });
     },
     async close() {
       await worker?.close();
-      await queue.close();
+      await queue?.close();
       transport?.close();
     },
   };

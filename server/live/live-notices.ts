@@ -89,7 +89,7 @@ export class LiveNotices {
   }
 
   async close(): Promise<void> {
-    this.subscriber.disconnect();
-    await this.publisher.quit().catch(() => this.publisher.disconnect());
+    for (const listeners of this.listeners.values()) listeners.clear();
+    await Promise.all([this.subscriber, this.publisher].map((c) => c.quit().catch(() => c.disconnect())));
   }
 }
