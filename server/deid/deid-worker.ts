@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DeidOptions } from '../../domain/deid/options';
-import { deidentifyFile } from './deid-file';
+import { blockingFileIo, deidentifyFile } from './deid-file';
 import { createPixelCleaner } from './pixels/default-pixel-cleaner';
 import { deriveSiteKeys, keyedPseudonyms } from './site-keys';
 import type { DeidTask, DeidTaskOutcome } from './deid-worker-pool';
@@ -17,7 +17,7 @@ const context = {
 };
 
 parentPort?.on('message', (task: DeidTask) => {
-  deidentifyFile(task.inputPath, task.outDir, options, context, task.heldSeparately)
+  deidentifyFile(task.inputPath, task.outDir, options, context, task.heldSeparately, blockingFileIo)
     .then((result): DeidTaskOutcome => ({ id: task.id, ok: true, result }))
     .catch((error: unknown): DeidTaskOutcome => {
       const failure = error as Error & { code?: unknown };

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BASIC_PROFILE } from '../../domain/deid/options';
 import { listInputFiles, runDeid } from '../../server/deid/deid-run';
+import { createDeidWorkerPool } from '../../server/deid/deid-worker-pool';
 import { deriveSiteKeys, keyedPseudonyms } from '../../server/deid/site-keys';
 
 export interface Row {
@@ -40,7 +41,9 @@ export async function benchDeid(): Promise<Row[]> {
     const corpusDir = path.join(work, 'corpus');
     execFileSync(python, [path.resolve(repoRoot, '../shared/tools/gen-corpus.py'), '--out', corpusDir, '--n-large', '200', '--n-small', '2000'], { stdio: 'ignore' });
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(work, 'key.pem'), '-out', path.join(work, 'cert.pem'), '-subj', '/CN=bench', '-days', '1'], { stdio: 'ignore' });
-    const keyed = keyedPseudonyms(deriveSiteKeys(Buffer.from('benchmark-site-secret-0123456789')));
+    const secret = Buffer.from('benchmark-site-secret-0123456789');
+    const keyed = keyedPseudonyms(deriveSiteKeys(secret));
+    const pool = createDeidWorkerPool(secret, BASIC_PROFILE, 2);
     const rows: Row[] = [];
     for (const corpus of readdirSync(corpusDir).sort()) {
       const input = path.join(corpusDir, corpus);
@@ -49,12 +52,18 @@ export async function benchDeid(): Promise<Row[]> {
       const lightboxOut = path.join(work, `lightbox-${corpus}`);
       const summary = await runDeid(files, lightboxOut, BASIC_PROFILE, { keyed }, null, { reportError: (line) => console.error(line) });
       rows.push(row('Lightbox (Annex E 2024b, full table)', corpus, summary.deidentified, megabytes, summary.elapsedSeconds));
+      rmSync(lightboxOut, { recursive: true, force: true });
+      await runDeid(files.slice(0, 50), lightboxOut, BASIC_PROFILE, pool, null, { reportError: (line) => console.error(line) });
+      rmSync(lightboxOut, { recursive: true, force: true });
+      const pooled = await runDeid(files, lightboxOut, BASIC_PROFILE, pool, null, { reportError: (line) => console.error(line) });
+      rows.push(row('Lightbox, 2 worker threads (lightbox deid default)', corpus, pooled.deidentified, megabytes, pooled.elapsedSeconds));
       const gdcmOut = path.join(work, `gdcm-${corpus}`);
       const started = performance.now();
       const gdcm = spawnSync('gdcmanon', ['-e', '-c', path.join(work, 'cert.pem'), '-r', '--continue', '-i', input, '-o', gdcmOut]);
       if (gdcm.status !== 0) throw new Error(`gdcmanon failed: ${String(gdcm.stderr)}`);
       rows.push(row('gdcmanon 3.0 (PS 3.15-2008, 48 tags)', corpus, (await listInputFiles([gdcmOut])).length, megabytes, (performance.now() - started) / 1000));
     }
+    await pool.close();
     console.table(rows);
     return rows;
   } finally {
