@@ -32,7 +32,7 @@ function InstanceTable(props: { series: CaseSeries; id: string }) {
               <td class="tabular">{instance.instanceNumber ?? '—'}</td>
               <td>{INSTANCE_KIND_LABELS[instance.kind] ?? instance.kind}</td>
               <td class="tabular">{instance.numberOfFrames ?? 1}</td>
-              <td class="tabular">{instance.rows && instance.columns ? `${instance.columns} × ${instance.rows}` : '—'}</td>
+              <td class="tabular nowrap">{instance.rows && instance.columns ? `${instance.columns} × ${instance.rows}` : '—'}</td>
               <td class="uid">{instance.sopInstanceUid}</td>
             </tr>
           )}
@@ -54,22 +54,26 @@ function SeriesRows(props: { series: CaseSeries; index: number; open: boolean; o
         <td>{props.series.description ?? <span class="muted">No description</span>}</td>
         <td>{props.series.bodyPart ?? '—'}</td>
         <td>{props.series.studyDate ? formatDicomDate(props.series.studyDate) : '—'}</td>
-        <td class="tabular">{props.series.instanceCount}</td>
         <td>
           <button
             type="button"
-            class="button button-quiet button-small"
+            class="disclosure-button tabular"
             aria-expanded={open()}
             aria-controls={open() ? instancesId() : undefined}
             onClick={() => props.onToggle()}
           >
-            {open() ? 'Hide' : 'Show'} instances<span class="visually-hidden"> of {label()}</span>
+            <span class="disclosure-arrow" aria-hidden="true" />
+            {props.series.instanceCount}
+            <span class="visually-hidden">
+              {' '}
+              instances: {open() ? 'hide' : 'show'} the list of {label()}
+            </span>
           </button>
         </td>
       </tr>
       <Show when={open()}>
         <tr class="instance-row">
-          <td colSpan={7}>
+          <td colSpan={6}>
             <InstanceTable series={props.series} id={instancesId()} />
           </td>
         </tr>
@@ -107,9 +111,6 @@ export function SeriesTable(props: { series: CaseSeries[] }) {
               <th scope="col">Body part</th>
               <th scope="col">Study date</th>
               <th scope="col">Instances</th>
-              <th scope="col">
-                <span class="visually-hidden">Instance list</span>
-              </th>
             </tr>
           </thead>
           <tbody>
