@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Brand } from '../../domain/shared/ids';
 
@@ -13,10 +13,14 @@ export const sha256Of = (bytes: Uint8Array): Sha256 => createHash('sha256').upda
 
 /** Content-addressed storage of immutable blobs (DICOM instances, attachments). */
 export interface BlobStore {
-  /** Stores the bytes and resolves once they, their name and their directory entry are on disk. Idempotent. */
-  put(bytes: Uint8Array): Promise<Sha256>;
+  /**
+   * Stores the bytes and resolves once they, their name and their directory entry are on disk. Idempotent.
+   * `sha256`, when given, must be the digest of `bytes` (e.g. computed while they arrived); it saves hashing again.
+   */
+  put(bytes: Uint8Array, sha256?: string): Promise<Sha256>;
   /** The bytes of a stored blob; rejects with code `BLOB_NOT_FOUND` when absent. */
   get(sha: Sha256): Promise<Buffer>;
+  /** Whether a complete blob with this digest is stored (a file left partial by a crash does not count). */
   has(sha: Sha256): Promise<boolean>;
   /** The file path of a blob (whether or not it exists). */
   path(sha: Sha256): string;
@@ -38,66 +42,104 @@ async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
+/** Whether the file at `file` holds exactly the bytes whose digest is `sha` (false when absent). */
+async function holds(file: string, sha: string): Promise<boolean> {
+  try {
+    return sha256Of(await readFile(file)) === sha;
+  } catch (error) {
+    if (isMissing(error)) return false;
+    throw error;
+  }
+}
+
+async function writeDurably(file: string, bytes: Uint8Array, flags: string): Promise<void> {
+  const handle = await open(file, flags);
+  try {
+    await handle.writeFile(bytes);
+    await handle.datasync();
+  } catch (error) {
+    await handle.close();
+    await rm(file, { force: true });
+    throw error;
+  }
+  await handle.close();
+}
+
 /**
- * A blob store on the local file system: `<root>/<aa>/<sha256>` (one level of 256 shards, so after warm-up a
- * put costs two syncs: the file and its directory). A blob is written to a temporary file in
- * its final directory, fsynced, renamed into place, and the directory is fsynced, so a crash leaves either the
- * whole blob or nothing, and a resolved `put` survives power loss (DESIGN §1: answer C-STORE success only when
- * durable).
+ * A blob store on the local file system: `<root>/<aa>/<sha256>` (one level of 256 shards).
+ *
+ * A new blob is created directly at its content address (`O_EXCL`), written, fdatasynced, and then its
+ * directory is fsynced; no temporary name and no rename. Why that is safe:
+ * - Events reference a blob only after `put` resolved, i.e. after the data and the directory entry are
+ *   durable, so a referenced blob is always complete (DESIGN §1: C-STORE success only when durable).
+ * - A crash during a put can leave a partial file at the final name that nothing references. A later put
+ *   therefore never trusts an existing file it did not write in this process: it re-hashes it, and replaces
+ *   it atomically (temporary file, fdatasync, rename, directory fsync) when it does not match.
+ * - Why it is cheaper: the name is created before the data sync, so one journal commit covers the file and
+ *   its directory entry and the directory fsync finds nothing left to commit; with temp + rename, the rename
+ *   came after the data sync and needed a journal commit and device flush of its own.
  */
 export function createFileBlobStore(root: string): BlobStore {
   const path = (sha: Sha256) => join(root, sha.slice(0, 2), sha);
   const known = new Set<string>();
+  const writing = new Map<string, Promise<Sha256>>();
+  const shards = new Set<string>();
 
-  async function exists(file: string): Promise<boolean> {
-    try {
-      await stat(file);
-      return true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-      throw error;
+  async function shardDirectory(sha: string): Promise<string> {
+    const dir = join(root, sha.slice(0, 2));
+    if (shards.has(dir)) return dir;
+    const created = await mkdir(dir, { recursive: true });
+    if (created !== undefined) {
+      await fsyncDirectory(root);
+      if (created === root) await fsyncDirectory(dirname(root));
     }
+    shards.add(dir);
+    return dir;
+  }
+
+  async function replace(dir: string, target: string, sha: string, bytes: Uint8Array): Promise<void> {
+    const temp = join(dir, `.${sha}.${randomBytes(6).toString('hex')}.tmp`);
+    await writeDurably(temp, bytes, 'wx');
+    await rename(temp, target);
+    await fsyncDirectory(dir);
+  }
+
+  async function store(bytes: Uint8Array, sha: Sha256): Promise<Sha256> {
+    const target = path(sha);
+    const dir = await shardDirectory(sha);
+    try {
+      await writeDurably(target, bytes, 'wx');
+      await fsyncDirectory(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!(await holds(target, sha))) await replace(dir, target, sha, bytes);
+    }
+    known.add(sha);
+    return sha;
   }
 
   return {
     path,
-    async put(bytes) {
-      const sha = sha256Of(bytes);
-      const target = path(sha);
-      if (known.has(sha) || (await exists(target))) {
-        known.add(sha);
-        return sha;
-      }
-      const dir = join(root, sha.slice(0, 2));
-      const createdDirectories = await mkdir(dir, { recursive: true });
-      const temp = join(dir, `.${sha}.${randomBytes(6).toString('hex')}.tmp`);
-      const handle = await open(temp, 'wx');
-      try {
-        await handle.writeFile(bytes);
-        await handle.datasync();
-      } catch (error) {
-        await handle.close();
-        await rm(temp, { force: true });
-        throw error;
-      }
-      await handle.close();
-      await rename(temp, target);
-      await fsyncDirectory(dir);
-      if (createdDirectories !== undefined) {
-        await fsyncDirectory(root);
-        if (createdDirectories === root) await fsyncDirectory(dirname(root));
-      }
-      known.add(sha);
-      return sha;
+    put(bytes, sha256) {
+      const sha = (sha256 ?? sha256Of(bytes)) as Sha256;
+      if (!isSha256(sha)) return Promise.reject(new Error(`not a SHA-256 digest: ${sha}`));
+      if (known.has(sha)) return Promise.resolve(sha);
+      const inFlight = writing.get(sha);
+      if (inFlight) return inFlight;
+      const done = store(bytes, sha).finally(() => writing.delete(sha));
+      writing.set(sha, done);
+      return done;
     },
     async get(sha) {
       try {
         return await readFile(path(sha));
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BlobNotFoundError(sha);
+        if (isMissing(error)) throw new BlobNotFoundError(sha);
         throw error;
       }
     },
-    has: (sha) => (known.has(sha) ? Promise.resolve(true) : exists(path(sha))),
+    has: async (sha) => known.has(sha) || (await holds(path(sha), sha)),
   };
 }

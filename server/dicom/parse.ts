@@ -12,7 +12,8 @@ import {
   type DicomInstanceSummary,
   type YesNoFlag,
 } from '../../domain/dicom';
-import { readPart10, type NaturalDataset } from './dcmjs-io';
+import { readPart10, type NaturalDataset, type Part10Contents } from './dcmjs-io';
+import { readSummaryAttributes } from './fast-header';
 import { datasetOffset, findStructureProblem } from './part10-structure';
 import { readSrDocument } from './parse-sr';
 import { asItems, codeOf, numberOf, stringOf, stringsOf } from './natural-values';
@@ -69,13 +70,16 @@ function requireUid(dataset: NaturalDataset, keyword: string): string {
 
 /**
  * Parses a Part 10 file into the summary the domain works with. Text is decoded with the file's Specific
- * Character Set (ISO_IR 192 = UTF-8). Throws DicomParseError: DICOM_NOT_PART10, DICOM_TRUNCATED,
+ * Character Set (ISO_IR 192 = UTF-8). Images in the common encodings are read by `readSummaryAttributes`
+ * (header walk, a few values); SR, KOS and everything else by dcmjs (`reader: 'dcmjs'` forces it). Throws DicomParseError: DICOM_NOT_PART10, DICOM_TRUNCATED,
  * DICOM_MALFORMED, or DICOM_MISSING_ATTRIBUTE when a UID needed to file the instance is absent.
  */
-export function parseDicomInstance(bytes: Uint8Array): DicomInstanceSummary {
-  let contents;
+export function parseDicomInstance(bytes: Uint8Array, options: { readonly reader?: 'fast' | 'dcmjs' } = {}): DicomInstanceSummary {
+  let contents: Part10Contents | null = options.reader === 'dcmjs' ? null : readSummaryAttributes(bytes);
+  const fastSopClass = contents ? stringOf(contents.dataset.SOPClassUID) : null;
+  if (!fastSopClass || isKeyObjectSelection(fastSopClass) || isSrStorageClass(fastSopClass)) contents = null;
   try {
-    contents = readPart10(bytes);
+    contents ??= readPart10(bytes);
   } catch (error) {
     checkStructure(bytes, TransferSyntax.explicitVrLittleEndian);
     throw translateReadError(error);

@@ -86,8 +86,9 @@ export async function startDicomReceiver(options: DicomReceiverOptions): Promise
         received.bytes,
         { sopClassUid: received.sopClassUid, sopInstanceUid: received.sopInstanceUid },
         { transport: 'dimse', associationId: received.associationId, callingAet: received.callingAet, calledAet: received.calledAet, peerAddress: received.peerAddress },
+        received.sha256,
       );
-      return { status: outcome.ok ? 0 : outcome.status };
+      return outcome.ok ? { status: 0 } : { status: outcome.status, errorComment: outcome.reason };
     },
   });
 }

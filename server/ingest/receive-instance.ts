@@ -26,13 +26,14 @@ export class InstanceReceiver {
     private readonly inbox: TceInboxWriter,
   ) {}
 
-  async receive(bytes: Buffer, announced: StoreCommandIdentity | null, channel: ArrivalChannel): Promise<ReceiveOutcome> {
+  /** `sha256`, when the transport computed it while the bytes arrived, is the digest of `bytes` (saves hashing twice). */
+  async receive(bytes: Buffer, announced: StoreCommandIdentity | null, channel: ArrivalChannel, sha256?: string): Promise<ReceiveOutcome> {
     const context = { actorId: null, source: channel.transport === 'dimse' ? 'dicom' : 'dicomweb', correlationId: channel.associationId, causationId: null };
     try {
       const summary = announced ? parseStoredInstance(bytes, announced) : parseDicomInstance(bytes);
-      const sha256 = await this.blobs.put(bytes);
+      const sha = await this.blobs.put(bytes, sha256);
       const { events } = await this.inbox.execute(
-        { type: 'StageInstance', data: { summary, sha256, receivedAt: new Date().toISOString(), channel, newSubmissionId: asSubmissionId(randomUUID()) } },
+        { type: 'StageInstance', data: { summary, sha256: sha, receivedAt: new Date().toISOString(), channel, newSubmissionId: asSubmissionId(randomUUID()) } },
         context,
       );
       return { ok: true, summary, events };

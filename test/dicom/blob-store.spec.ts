@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFileBlobStore, sha256Of, type Sha256 } from '../../server/dicom/blob-store';
 import { freshTempDir } from './dcmtk';
@@ -36,5 +37,26 @@ describe('content-addressed blob store', () => {
     const root = await freshTempDir('blobs');
     const sha = await createFileBlobStore(root).put(Buffer.from('persisted'));
     expect(await createFileBlobStore(root).has(sha)).toBe(true);
+  });
+
+  it('replaces a partial file that a crash left at the content address instead of trusting it', async () => {
+    const root = await freshTempDir('blobs');
+    const bytes = Buffer.alloc(200_000, 3);
+    const sha = sha256Of(bytes);
+    const store = createFileBlobStore(root);
+    await mkdir(dirname(store.path(sha)), { recursive: true });
+    await writeFile(store.path(sha), bytes.subarray(0, 4096));
+    expect(await store.has(sha)).toBe(false);
+    expect(await store.put(bytes)).toBe(sha);
+    expect((await store.get(sha)).equals(bytes)).toBe(true);
+    expect((await readdir(root, { recursive: true })).map(String).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('stores under a digest computed by the caller and refuses one that is not a digest', async () => {
+    const store = createFileBlobStore(await freshTempDir('blobs'));
+    const bytes = Buffer.from('hashed while it arrived');
+    expect(await store.put(bytes, sha256Of(bytes))).toBe(sha256Of(bytes));
+    expect((await store.get(sha256Of(bytes))).equals(bytes)).toBe(true);
+    await expect(store.put(bytes, 'not-a-digest')).rejects.toThrow(/not a SHA-256/);
   });
 });
