@@ -92,7 +92,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('a complete TCE submission, seen in 
   });
 
   it('lists the series with their instances on demand, long UIDs kept inside the page', async () => {
-    const images = page.getByRole('region', { name: 'Images' });
+    const images = page.getByRole('region', { name: 'Images', exact: true });
     const ctRow = images.getByRole('row').filter({ hasText: 'CT' }).first();
     await ctRow.getByRole('button', { name: /instances: show/ }).click();
     const instances = images.locator('.instance-table tbody tr');
@@ -160,7 +160,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('a held TCE submission, released whi
 
   it('drops the banner live, without a reload, when the final manifest releases the case', async () => {
     await markDocument(page);
-    const seriesCount = page.getByRole('region', { name: 'Images' }).locator('.list-count');
+    const seriesCount = page.getByRole('region', { name: 'Images', exact: true }).locator('.list-count');
     const before = await seriesCount.textContent();
     const sent = await storescu(server.app.dicomPort, ['ct-2', 'ct-3', 'atfi-nested', 'kos-final'].map(tceFixture));
     expect(sent.code, sent.stderr).toBe(0);

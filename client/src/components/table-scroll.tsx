@@ -6,7 +6,7 @@ import type { JSX } from 'solid-js';
  */
 export function TableScroll(props: { label: string; children: JSX.Element }) {
   return (
-    <div class="table-scroll" role="region" aria-label={props.label} tabIndex={0}>
+    <div class="table-scroll" role="region" aria-label={`${props.label} table`} tabIndex={0}>
       {props.children}
     </div>
   );
