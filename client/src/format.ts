@@ -152,3 +152,10 @@ export function describeRoutingRule(rule: string): string {
 export function formatDimseStatus(status: string): string {
   return status.startsWith('0x') ? status : `0x${Number(status).toString(16).toUpperCase().padStart(4, '0')}`;
 }
+
+const TRANSPORT_LABELS: Record<string, string> = { dimse: 'DICOM C-STORE', 'stow-rs': 'STOW-RS' };
+
+/** "dimse" → "DICOM C-STORE", "stow-rs" → "STOW-RS". */
+export function describeTransport(transport: string): string {
+  return TRANSPORT_LABELS[transport] ?? transport;
+}

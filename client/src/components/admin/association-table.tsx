@@ -1,10 +1,9 @@
 import { For, Show } from 'solid-js';
-import { formatBytes, formatDateTime } from '../../format';
+import { describeTransport, formatBytes, formatDateTime } from '../../format';
 import type { DicomAssociation } from '../../graphql/admin-types';
 import { TableScroll } from '../table-scroll';
 
 const OUTCOME_LABELS: Record<string, string> = { completed: 'Completed', aborted: 'Aborted', refused: 'Refused' };
-const TRANSPORT_LABELS: Record<string, string> = { dimse: 'DICOM C-STORE', 'stow-rs': 'STOW-RS' };
 
 /** The latest DICOM associations and STOW-RS requests, newest first. */
 export function AssociationTable(props: { associations: DicomAssociation[] }) {
@@ -37,7 +36,7 @@ export function AssociationTable(props: { associations: DicomAssociation[] }) {
                     <td class="nowrap">
                       <time datetime={association.openedAt}>{formatDateTime(association.openedAt)}</time>
                     </td>
-                    <td class="nowrap">{TRANSPORT_LABELS[association.transport] ?? association.transport}</td>
+                    <td class="nowrap">{describeTransport(association.transport)}</td>
                     <td class="mono nowrap">
                       {association.callingAet} <span aria-label="to">→</span> {association.calledAet}
                     </td>

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { formatDateTime } from '../../format';
+import { describeTransport, formatDateTime } from '../../format';
 import type { QuarantinedInstance } from '../../graphql/admin-types';
 import { TableScroll } from '../table-scroll';
 
@@ -40,7 +40,7 @@ export function QuarantineTable(props: { instances: QuarantinedInstance[] }) {
                     <td class="mono">{instance.callingAet}</td>
                     <td class="mono">
                       {instance.peerAddress}
-                      <span class="cell-note">{instance.transport}</span>
+                      <span class="cell-note">{describeTransport(instance.transport)}</span>
                     </td>
                   </tr>
                 )}

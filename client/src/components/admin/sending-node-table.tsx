@@ -51,7 +51,7 @@ function NodeRow(props: { node: SendingNode; onError(message: string | undefined
     <tr classList={{ 'is-disabled': !props.node.enabled }}>
       <th scope="row">{props.node.name}</th>
       <td class="mono">{props.node.aeTitle}</td>
-      <td class="mono break-anywhere">{props.node.host}</td>
+      <td class="mono host-cell">{props.node.host}</td>
       <td>
         <button
           type="button"

@@ -5,7 +5,7 @@ import type { SendingNode } from '../../graphql/admin-types';
 export function StowTokenNotice(props: { node: SendingNode; token: string; onDismiss(): void }) {
   const [copied, setCopied] = createSignal<'yes' | 'failed'>();
   let heading!: HTMLHeadingElement;
-  let tokenField!: HTMLInputElement;
+  let tokenField!: HTMLTextAreaElement;
   onMount(() => heading.focus());
 
   const copy = async () => {
@@ -32,11 +32,13 @@ export function StowTokenNotice(props: { node: SendingNode; token: string; onDis
         <label for="stow-token" class="visually-hidden">
           STOW-RS token for {props.node.name}
         </label>
-        <input
+        <textarea
           ref={tokenField}
           id="stow-token"
           class="token-value mono"
+          rows={2}
           readOnly
+          spellcheck={false}
           value={props.token}
           onFocus={(event) => event.currentTarget.select()}
         />
