@@ -107,6 +107,19 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('signing in to Lightbox in a browser
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   });
 
+  it('explains why a hospital-account sign-in came back, and offers no hospital button when it is not set up', async () => {
+    await page.goto(`${server.url}/signin?error=oidc-no-account`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(
+      'No Lightbox account uses the email address your hospital account has. Ask a Lightbox administrator to add you.',
+    );
+    expect(await page.getByRole('link', { name: 'Sign in with your hospital account' }).count()).toBe(0);
+    await screenshot(page, 'sign-in-oidc-no-account');
+    await page.goto(`${server.url}/signin?error=oidc-expired`);
+    await page.getByRole('alert').filter({ hasText: 'took too long' }).waitFor();
+  });
+
   it('raised no errors in the page console apart from the expected sign-in failures', () => {
     const unexpected = browser.pageErrors.filter((message) => !/401|UNAUTHENTICATED|INVALID_CREDENTIALS/.test(message));
     expect(unexpected).toEqual([]);
