@@ -31,7 +31,7 @@ class Emitter {
  * so a multi-study selection is built once, with all its studies (dcm4chee waits for both as well).
  */
 const missingOf = (state: TceInboxState, submission: SubmissionState): SopInstanceUid[] =>
-  [...new Set([...submission.expected, ...submission.identicalDocuments])].filter((uid) => !state.instances[uid]).sort();
+  [...new Set([...submission.expected, ...submission.identicalDocuments])].filter((uid) => !state.instances.has(uid)).sort();
 
 const samePatient = (a: string | null, b: string | null) => a === null || b === null || a === b;
 
@@ -51,7 +51,7 @@ type JoinReason = 'identical-documents' | 'supersedes-held' | 'overlapping-refer
 function matchingSubmissions(state: TceInboxState, manifest: TceManifest): Array<{ submission: SubmissionState; why: JoinReason }> {
   const matches: Array<{ submission: SubmissionState; why: JoinReason }> = [];
   const expected = new Set<string>(manifest.expected);
-  for (const submission of Object.values(state.submissions)) {
+  for (const submission of state.submissions.values()) {
     const linked =
       submission.manifests.some((uid) => manifest.identicalDocuments.includes(uid)) ||
       submission.identicalDocuments.includes(manifest.sopInstanceUid);
@@ -71,7 +71,7 @@ function matchingSubmissions(state: TceInboxState, manifest: TceManifest): Array
  * references a built case lacks reopens it; a late instance never does (it attaches to the partial case).
  */
 function settle(out: Emitter, id: SubmissionId, byManifestUid: SopInstanceUid, at: string, byManifest: boolean): void {
-  const submission = out.state.submissions[id];
+  const submission = out.state.submissions.get(id);
   if (!submission || submission.status === 'held') return;
   const missing = missingOf(out.state, submission);
   if (missing.length === 0 && submission.status !== 'complete') {
@@ -111,7 +111,7 @@ function receiveManifest(out: Emitter, command: StageInstance, manifest: TceMani
       receivedAt,
     },
   });
-  const status = out.state.submissions[targetId]?.status;
+  const status = out.state.submissions.get(targetId)?.status;
   if (manifest.delay && status !== 'held') {
     out.emit({
       type: 'SubmissionHeld',
@@ -135,12 +135,12 @@ function stageInstance(state: TceInboxState, command: StageInstance, gate: 'chec
     receivedAt,
     channel,
   };
-  const existing = state.instances[uid];
-  if (existing || (gate === 'check-phi' && state.quarantined[uid] === sha256)) {
+  const existing = state.instances.get(uid);
+  if (existing || (gate === 'check-phi' && state.quarantined.get(uid) === sha256)) {
     if (!existing || existing.sha256 === sha256) return [{ type: 'DuplicateInstanceIgnored', data: { sopInstanceUid: uid, sha256, receivedAt, channel } }];
-    const owner = Object.values(state.submissions).find((s) => s.expected.includes(uid))?.id ?? state.manifestSubmission[uid] ?? null;
+    const owner = state.expectedBy.get(uid) ?? state.manifestSubmission.get(uid) ?? null;
     const events: TceInboxEvent[] = [{ type: 'InstanceReplaced', data: { ...facts, previousSha256: existing.sha256, submissionId: owner } }];
-    const manifestOwner = state.manifestSubmission[uid];
+    const manifestOwner = state.manifestSubmission.get(uid);
     if (manifestOwner) events.push({ type: 'DuplicateManifestIgnored', data: { submissionId: manifestOwner, manifestUid: uid } });
     return events;
   }
@@ -149,7 +149,8 @@ function stageInstance(state: TceInboxState, command: StageInstance, gate: 'chec
 
   const out = new Emitter(state);
   const manifest = readManifest(summary);
-  const waiting = Object.values(state.submissions).find((s) => s.expected.includes(uid)) ?? null;
+  const waitingId = state.expectedBy.get(uid);
+  const waiting = (waitingId && state.submissions.get(waitingId)) || null;
   out.emit({
     type: 'InstanceStaged',
     data: {
@@ -188,14 +189,14 @@ function stageInstance(state: TceInboxState, command: StageInstance, gate: 'chec
  */
 function expire(state: TceInboxState, command: ExpireSubmissions): TceInboxEvent[] {
   const now = Date.parse(command.data.now);
-  return Object.values(state.submissions)
+  return [...state.submissions.values()]
     .filter((s) => s.status === 'collecting' && Date.parse(s.lastActivityAt) + command.data.completionTimeoutMs <= now)
     .map((s) => ({
       type: 'SubmissionTimedOut' as const,
       data: {
         submissionId: s.id,
         missing: missingOf(state, s),
-        present: s.expected.filter((uid) => state.instances[uid]),
+        present: s.expected.filter((uid) => state.instances.has(uid)),
         at: command.data.now,
       },
     }));
@@ -207,7 +208,7 @@ function expire(state: TceInboxState, command: ExpireSubmissions): TceInboxEvent
  */
 function releaseQuarantined(state: TceInboxState, command: ReleaseQuarantined): TceInboxEvent[] {
   const { summary, sha256, channel, releasedBy, at, newSubmissionId } = command.data;
-  if (state.quarantined[summary.sopInstanceUid] !== sha256) {
+  if (state.quarantined.get(summary.sopInstanceUid) !== sha256) {
     throw new DomainError('NOT_QUARANTINED', `${summary.sopInstanceUid} is not in quarantine`);
   }
   const released: TceInboxEvent = { type: 'QuarantineReleased', data: { sopInstanceUid: summary.sopInstanceUid, sha256, releasedBy, at } };
@@ -217,7 +218,7 @@ function releaseQuarantined(state: TceInboxState, command: ReleaseQuarantined): 
 
 function deleteQuarantined(state: TceInboxState, command: DeleteQuarantined): TceInboxEvent[] {
   const { sopInstanceUid, deletedBy, reason, at } = command.data;
-  const sha256 = state.quarantined[sopInstanceUid];
+  const sha256 = state.quarantined.get(sopInstanceUid);
   if (!sha256) throw new DomainError('NOT_QUARANTINED', `${sopInstanceUid} is not in quarantine`);
   if (reason.trim() === '') throw new DomainError('REASON_REQUIRED', 'say why the object is deleted');
   return [{ type: 'QuarantinedInstanceDeleted', data: { sopInstanceUid, sha256, deletedBy, reason: reason.trim(), at } }];

@@ -1,15 +1,27 @@
 import type { SopInstanceUid } from '../dicom/uid';
+import { Map as ImmutableMap, OrderedMap } from 'immutable';
 import { assertNever } from '../shared/decider';
 import type { SubmissionId, SubmissionState, TceInboxEvent, TceInboxState } from './submission-types';
 
-export const initialTceInboxState = (): TceInboxState => ({ instances: {}, quarantined: {}, manifestSubmission: {}, submissions: {} });
+export const initialTceInboxState = (): TceInboxState => ({
+  instances: ImmutableMap(),
+  quarantined: ImmutableMap(),
+  manifestSubmission: ImmutableMap(),
+  submissions: OrderedMap(),
+  expectedBy: ImmutableMap(),
+});
+
+const expecting = (index: TceInboxState['expectedBy'], uids: readonly SopInstanceUid[], id: SubmissionId) =>
+  index.withMutations((m) => {
+    for (const uid of uids) m.set(uid, id);
+  });
 
 const union = (a: readonly SopInstanceUid[], b: readonly SopInstanceUid[]): SopInstanceUid[] => [...new Set([...a, ...b])].sort();
 
 function updateSubmission(state: TceInboxState, id: SubmissionId, change: (s: SubmissionState) => SubmissionState): TceInboxState {
-  const current = state.submissions[id];
+  const current = state.submissions.get(id);
   if (!current) return state;
-  return { ...state, submissions: { ...state.submissions, [id]: change(current) } };
+  return { ...state, submissions: state.submissions.set(id, change(current)) };
 }
 
 /** Folds one inbox event into the state. Accepts every event; unknown submissions are ignored, never thrown on. */
@@ -17,27 +29,25 @@ export function evolveTceInbox(state: TceInboxState, event: TceInboxEvent): TceI
   switch (event.type) {
     case 'InstanceStaged': {
       const { sopInstanceUid, sha256, kind, studyInstanceUid, submissionId, receivedAt } = event.data;
-      const withInstance = { ...state, instances: { ...state.instances, [sopInstanceUid]: { sha256, kind, studyInstanceUid } } };
+      const withInstance = { ...state, instances: state.instances.set(sopInstanceUid, { sha256, kind, studyInstanceUid }) };
       return submissionId ? updateSubmission(withInstance, submissionId, (s) => ({ ...s, lastActivityAt: receivedAt })) : withInstance;
     }
     case 'InstanceQuarantined':
-      return { ...state, quarantined: { ...state.quarantined, [event.data.sopInstanceUid]: event.data.sha256 } };
+      return { ...state, quarantined: state.quarantined.set(event.data.sopInstanceUid, event.data.sha256) };
     case 'QuarantineReleased':
-    case 'QuarantinedInstanceDeleted': {
-      const { [event.data.sopInstanceUid]: _gone, ...quarantined } = state.quarantined;
-      return { ...state, quarantined };
-    }
+    case 'QuarantinedInstanceDeleted':
+      return { ...state, quarantined: state.quarantined.delete(event.data.sopInstanceUid) };
     case 'InstanceReplaced': {
-      const previous = state.instances[event.data.sopInstanceUid];
+      const previous = state.instances.get(event.data.sopInstanceUid);
       if (!previous) return state;
-      return { ...state, instances: { ...state.instances, [event.data.sopInstanceUid]: { ...previous, sha256: event.data.sha256 } } };
+      return { ...state, instances: state.instances.set(event.data.sopInstanceUid, { ...previous, sha256: event.data.sha256 }) };
     }
     case 'DuplicateInstanceIgnored':
     case 'DuplicateManifestIgnored':
       return state;
     case 'ManifestReceived': {
       const d = event.data;
-      const existing = state.submissions[d.submissionId];
+      const existing = state.submissions.get(d.submissionId);
       const submission: SubmissionState = existing
         ? {
             ...existing,
@@ -59,25 +69,25 @@ export function evolveTceInbox(state: TceInboxState, event: TceInboxEvent): TceI
           };
       return {
         ...state,
-        manifestSubmission: { ...state.manifestSubmission, [d.manifestUid]: d.submissionId },
-        submissions: { ...state.submissions, [d.submissionId]: submission },
+        manifestSubmission: state.manifestSubmission.set(d.manifestUid, d.submissionId),
+        submissions: state.submissions.set(d.submissionId, submission),
+        expectedBy: expecting(state.expectedBy, d.expected, d.submissionId),
       };
     }
     case 'SubmissionsMerged': {
       const { submissionId, mergedSubmissionId } = event.data;
-      const target = state.submissions[submissionId];
-      const merged = state.submissions[mergedSubmissionId];
+      const target = state.submissions.get(submissionId);
+      const merged = state.submissions.get(mergedSubmissionId);
       if (!target || !merged) return state;
-      const { [mergedSubmissionId]: _gone, ...others } = state.submissions;
-      const manifestSubmission = { ...state.manifestSubmission };
-      for (const uid of merged.manifests) manifestSubmission[uid] = submissionId;
+      const manifestSubmission = state.manifestSubmission.withMutations((m) => {
+        for (const uid of merged.manifests) m.set(uid, submissionId);
+      });
       const hold = target.hold ?? merged.hold;
       return {
         ...state,
         manifestSubmission,
-        submissions: {
-          ...others,
-          [submissionId]: {
+        expectedBy: expecting(state.expectedBy, merged.expected, submissionId),
+        submissions: state.submissions.delete(mergedSubmissionId).set(submissionId, {
             ...target,
             status: hold ? 'held' : 'collecting',
             hold,
@@ -85,8 +95,7 @@ export function evolveTceInbox(state: TceInboxState, event: TceInboxEvent): TceI
             expected: union(target.expected, merged.expected),
             identicalDocuments: union(target.identicalDocuments, merged.identicalDocuments),
             patientId: target.patientId ?? merged.patientId,
-          },
-        },
+        }),
       };
     }
     case 'SubmissionHeld':

@@ -1,3 +1,4 @@
+import type { Map as ImmutableMap, OrderedMap } from 'immutable';
 import type { CodedConcept } from '../dicom/coded-concept';
 import type { DicomInstanceSummary } from '../dicom/instance-summary';
 import type { SeriesInstanceUid, SopClassUid, SopInstanceUid, StudyInstanceUid } from '../dicom/uid';
@@ -202,11 +203,17 @@ export interface SubmissionState {
   readonly lastActivityAt: string;
 }
 
+/**
+ * The staging area's state. Persistent maps (immutable.js) keep each event's fold O(log n) however many
+ * instances the archive has received, where copying plain objects made it O(n) per instance.
+ */
 export interface TceInboxState {
-  readonly instances: Readonly<Record<string, StagedInstance>>;
-  readonly quarantined: Readonly<Record<string, string>>;
+  readonly instances: ImmutableMap<string, StagedInstance>;
+  readonly quarantined: ImmutableMap<string, string>;
   /** Manifest SOP Instance UID → its submission. */
-  readonly manifestSubmission: Readonly<Record<string, SubmissionId>>;
+  readonly manifestSubmission: ImmutableMap<string, SubmissionId>;
   /** Submissions in the order they were opened. */
-  readonly submissions: Readonly<Record<string, SubmissionState>>;
+  readonly submissions: OrderedMap<string, SubmissionState>;
+  /** Referenced SOP Instance UID → the submission that expects it, so an arriving instance finds it in O(1). */
+  readonly expectedBy: ImmutableMap<string, SubmissionId>;
 }

@@ -39,7 +39,7 @@ describe('TCE submission assembly', () => {
     const { events, state } = run([stage(manifest('m', { refs: refsABC })), stage(a), stage(b), stage(c)]);
     expect(ofType(events, 'SubmissionCompleted')).toHaveLength(1);
     expect(ofType(events, 'InstanceStaged').filter((e) => e.data.submissionId === 'sub-' + uid('m'))).toHaveLength(3);
-    expect(state.submissions['sub-' + uid('m')]?.status).toBe('complete');
+    expect(state.submissions.get('sub-' + uid('m'))?.status).toBe('complete');
   });
 
   it('completes when the instances arrive first and the manifest last', () => {
@@ -51,7 +51,7 @@ describe('TCE submission assembly', () => {
   it('ignores a resend of the same instance with the same bytes', () => {
     const { last, state } = run([stage(a), stage(a)]);
     expect(types(last)).toEqual(['DuplicateInstanceIgnored']);
-    expect(Object.keys(state.instances)).toEqual([uid('a')]);
+    expect([...state.instances.keys()]).toEqual([uid('a')]);
   });
 
   it('records a resend with different bytes as a replacement', () => {
@@ -63,7 +63,7 @@ describe('TCE submission assembly', () => {
     const m = manifest('m', { refs: refsABC });
     const { events, state } = run([stage(m), stage(m), stage(m, 'other-bytes')]);
     expect(ofType(events, 'ManifestReceived')).toHaveLength(1);
-    expect(Object.keys(state.submissions)).toHaveLength(1);
+    expect([...state.submissions.keys()]).toHaveLength(1);
     expect(types(events)).toContain('DuplicateManifestIgnored');
   });
 
@@ -72,7 +72,7 @@ describe('TCE submission assembly', () => {
     const kosCt = manifest('kos-ct', { refs: refsABC, identical: [uid('kos-mr')] });
     const kosMr = manifest('kos-mr', { refs: [uid('mr')], study: '2', identical: [uid('kos-ct')] });
     const { events, state } = run([stage(kosCt), stage(a), stage(b), stage(c), stage(kosMr), stage(mr)]);
-    expect(Object.keys(state.submissions)).toHaveLength(1);
+    expect([...state.submissions.keys()]).toHaveLength(1);
     expect(ofType(events, 'ManifestReceived').map((e) => e.data.joined)).toEqual(['new', 'identical-documents']);
     const completed = ofType(events, 'SubmissionCompleted');
     expect(completed).toHaveLength(1);
@@ -93,7 +93,7 @@ describe('TCE submission assembly', () => {
     ]);
     expect(types(last)).toEqual(['InstanceStaged', 'ManifestReceived', 'SubmissionReleased', 'SubmissionCompleted']);
     expect(ofType(last, 'ManifestReceived')[0]?.data.joined).toBe('supersedes-held');
-    expect(Object.values(state.submissions)).toHaveLength(1);
+    expect([...state.submissions.values()]).toHaveLength(1);
   });
 
   it('keeps a held submission held when a later manifest does not cover it', () => {
@@ -127,7 +127,7 @@ describe('TCE submission assembly', () => {
   it('updates the existing submission when a new manifest overlaps it, reopening it for the new references', () => {
     const { events, state } = run([stage(manifest('m1', { refs: [uid('a')] })), stage(a), stage(manifest('m2', { refs: [uid('a'), uid('b')] }))]);
     expect(types(events)).toEqual(expect.arrayContaining(['SubmissionCompleted', 'SubmissionReopened']));
-    expect(Object.keys(state.submissions)).toHaveLength(1);
+    expect([...state.submissions.keys()]).toHaveLength(1);
   });
 
   it('does not join manifests of different pseudonymous patients by overlap', () => {
@@ -135,7 +135,7 @@ describe('TCE submission assembly', () => {
       stage(manifest('m1', { refs: [uid('a')], patientId: 'P1' })),
       stage(manifest('m2', { refs: [uid('a')], patientId: 'P2' })),
     ]);
-    expect(Object.keys(state.submissions)).toHaveLength(2);
+    expect([...state.submissions.keys()]).toHaveLength(2);
   });
 
   it('merges two open submissions that a later manifest links', () => {
@@ -146,7 +146,7 @@ describe('TCE submission assembly', () => {
     ]);
     expect(types(events)).toContain('SubmissionsMerged');
     expect(types(events)).toContain('SubmissionReleased');
-    expect(Object.keys(state.submissions)).toHaveLength(1);
+    expect([...state.submissions.keys()]).toHaveLength(1);
   });
 
   it('quarantines an instance without Patient Identity Removed and does not count it as present', () => {
