@@ -98,7 +98,7 @@ describe('TCE fixtures made by another producer', () => {
       events.push(...produced);
       state = produced.reduce(tceInboxDecider.evolve, state);
     });
-    expect(Object.keys(state.submissions)).toHaveLength(1);
+    expect(state.submissions.size).toBe(1);
     const completed = events.filter((e) => e.type === 'SubmissionCompleted');
     expect(completed).toHaveLength(1);
     expect(events.at(-1)?.type).toBe('SubmissionCompleted');
