@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'client/dist/**', 'data/**', 'test-results/**', '**/*.tmp.ts'] },
+  { ignores: ['node_modules/**', 'client/dist/**', 'data/**', 'test-results/**', '.tmp/**', '**/*.tmp.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -10,11 +10,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/projections/**', '**/client/**'], message: 'domain/ imports nothing from other folders' }] }],
     },
   },
   {
-    files: ['server/**', 'projections/**', 'test/**', 'client/**', 'migrations/**', 'bin/**', '*.ts', '*.js'],
-    rules: { 'no-restricted-imports': 'off' },
+    files: ['domain/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/projections/**', '**/client/**', '**/migrations/**'], message: 'domain/ imports nothing from other folders' }] }],
+    },
   },
 );
