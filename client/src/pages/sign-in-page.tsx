@@ -98,7 +98,7 @@ export function SignInPage() {
           </p>
         </Show>
         <Show when={options.data?.signInOptions.oidc}>
-          <a href="/auth/oidc/login" class="button button-secondary button-block">
+          <a href="/auth/oidc/login" rel="external" class="button button-secondary button-block">
             Sign in with your hospital account
           </a>
           <p class="divider">
