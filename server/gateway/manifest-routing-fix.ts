@@ -7,7 +7,7 @@ import { TextScrubber } from '../../domain/deid/text-scrubber';
 import { readManifestRouting, restoreManifestRouting } from '../../domain/gateway/routing-content';
 import { readPart10 } from '../deid/codec/read-part10';
 import { writePart10Pieces } from '../deid/codec/write-part10';
-import { writePieces } from '../deid/deid-file';
+import { writePiecesAsync } from '../deid/deid-file';
 
 /**
  * Rewrites a de-identified manifest with the original's observer name and KOD routing directives (tce.md §6 note).
@@ -20,5 +20,5 @@ export async function restoreRoutingInDeidentifiedManifest(originalFile: string,
   const routing = readManifestRouting(original.dataset);
   const scrubber = new TextScrubber([textOf(original.dataset, 0x00100020), ...collectIdentifyingTerms(original.dataset, ruleSetFor(profile))]);
   const dataset = restoreManifestRouting(deidentified.dataset, routing, (value) => scrubber.scrub(value));
-  await writePieces(deidentifiedFile, writePart10Pieces(deidentified.meta, dataset, deidentified.transferSyntax));
+  await writePiecesAsync(deidentifiedFile, writePart10Pieces(deidentified.meta, dataset, deidentified.transferSyntax));
 }
