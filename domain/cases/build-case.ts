@@ -3,30 +3,20 @@ import { personal } from '../shared/personal';
 import type { AtfiDocument, AtfiValue } from '../tce/atfi';
 import type { CaseDraft } from '../tce/case-draft';
 import type { TceManifest } from '../tce/manifest';
+import type { InstanceColumns } from '../tce/submission-types';
 import { displayName } from '../tce/person-name';
 import type { CaseInstance, CaseInstanceKind, CaseSender, CaseStatus, CaseStudy, CaseSubmission, TeachingContent } from './case-model';
 import { asCaseId } from './case-model';
 import type { PlacedInstance } from './case';
 
 /** What the staging area knows of one received instance (from the inbox read model). */
-export interface StagedInstanceFacts {
+export interface StagedInstanceFacts extends InstanceColumns {
   readonly sopInstanceUid: string;
   readonly sopClassUid: string;
   readonly studyInstanceUid: string;
   readonly seriesInstanceUid: string;
   readonly kind: 'manifest' | 'atfi' | 'instance';
   readonly sha256: string;
-  readonly modality: string | null;
-  readonly seriesNumber: number | null;
-  readonly instanceNumber: number | null;
-  readonly seriesDescription: string | null;
-  readonly bodyPart: string | null;
-  readonly procedureCode: CodedConcept | null;
-  readonly studyDate: string | null;
-  readonly numberOfFrames: number | null;
-  readonly rows: number | null;
-  readonly columns: number | null;
-  readonly transferSyntaxUid: string;
   readonly pixelReview: boolean;
   readonly phiWarnings: readonly string[];
 }
