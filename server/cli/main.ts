@@ -7,6 +7,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   projections: () => import('./projections').then((m) => m.command),
   deid: () => import('./deid').then((m) => m.command),
   gateway: () => import('./gateway').then((m) => m.command),
+  reidentify: () => import('./reidentify').then((m) => m.command),
 };
 
 const usage = `Usage: lightbox <command> [options]
@@ -18,6 +19,7 @@ Commands:
   projections rebuild   rebuild the read models from the event log
   deid IN... --out DIR  de-identify DICOM files (PS3.15 Annex E)
   gateway               run the Export Manager gateway
+  reidentify            audited look-up of a pseudonym in the Export Manager's log
 
 Run "lightbox <command> --help" for the options of a command.`;
 
