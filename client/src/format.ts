@@ -159,3 +159,12 @@ const TRANSPORT_LABELS: Record<string, string> = { dimse: 'DICOM C-STORE', 'stow
 export function describeTransport(transport: string): string {
   return TRANSPORT_LABELS[transport] ?? transport;
 }
+
+/** Modalities of documents rather than images (manifest, report, presentation state). */
+const NON_IMAGE_MODALITIES = new Set(['KO', 'SR', 'PR', 'DOC', 'OT']);
+
+/** "KO, CT, SR" → ["CT"]: the modalities a radiologist means; all of them if none is an image. */
+export function imagingModalities(modalities: readonly string[]): string[] {
+  const images = modalities.filter((m) => !NON_IMAGE_MODALITIES.has(m));
+  return images.length > 0 ? images : [...modalities];
+}

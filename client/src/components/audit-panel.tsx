@@ -13,7 +13,7 @@ function actorLabel(entry: AuditEntry): string {
 }
 
 /** "Who did what, when, from where" for one event stream, newest first. */
-export function AuditPanel(props: { streamId: string; subject: string }) {
+export function AuditPanel(props: { streamId: string; subject: string; emptyMessage?: string }) {
   const [result, reexecute] = createQuery({
     query: AuditTrailQuery,
     variables: () => ({ streamId: props.streamId, first: AUDIT_ENTRIES_SHOWN }),
@@ -27,7 +27,7 @@ export function AuditPanel(props: { streamId: string; subject: string }) {
       <p class="panel-lede">Every change to this {props.subject}, with who made it and from where.</p>
       <Switch fallback={<LoadingMessage>Loading the audit trail…</LoadingMessage>}>
         <Match when={result.data}>
-          <Show when={entries().length > 0} fallback={<p class="empty-state">No recorded changes yet.</p>}>
+          <Show when={entries().length > 0} fallback={<p class="empty-state">{props.emptyMessage ?? 'No recorded changes yet.'}</p>}>
             <ol class="audit-list" aria-label="Changes, newest first">
               <For each={entries()}>
                 {(entry) => (

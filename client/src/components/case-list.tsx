@@ -2,7 +2,7 @@ import { createQuery } from '@urql/solid';
 import { createEffect, createMemo, createSignal, For, on, onMount, Show, type Accessor } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { A } from '@solidjs/router';
-import { formatDate, pluralise } from '../format';
+import { formatDate, imagingModalities, pluralise } from '../format';
 import { humanErrorMessage } from '../graphql/errors';
 import { CASES_PAGE_SIZE, FolderCasesPageQuery } from '../graphql/operations';
 import type { CaseConnection, CaseSummary, PageInfo } from '../graphql/types';
@@ -32,7 +32,7 @@ function CaseItem(props: { node: CaseSummary; focusOnMount: boolean }) {
           <Show when={props.node.modalities.length > 0}>
             <span class="case-modalities">
               <span class="visually-hidden">Modalities: </span>
-              {props.node.modalities.join(', ')}
+              {imagingModalities(props.node.modalities).join(', ')}
             </span>
           </Show>
           <span>

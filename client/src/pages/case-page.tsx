@@ -12,7 +12,7 @@ import { TeachingContent } from '../components/case/teaching-content';
 import { CaseStatusBadge } from '../components/case-status-badge';
 import { PageHeading } from '../components/page-heading';
 import { ErrorMessage, LoadingMessage } from '../components/status-messages';
-import { formatDateTime } from '../format';
+import { formatDateTime, imagingModalities } from '../format';
 import { CaseQuery } from '../graphql/case-operations';
 import type { CaseDetail } from '../graphql/case-types';
 
@@ -35,7 +35,7 @@ function CaseFacts(props: { case: CaseDetail }) {
       </div>
       <div>
         <dt>Modalities</dt>
-        <dd>{props.case.modalities.join(', ') || '—'}</dd>
+        <dd>{imagingModalities(props.case.modalities).join(', ') || '—'}</dd>
       </div>
       <Show when={props.case.bodyParts.length > 0}>
         <div>
@@ -96,7 +96,7 @@ function CaseView(props: { case: CaseDetail }) {
         <div class="case-side">
           <CaseAuthorPanel case={props.case} />
           <CaseArrivalPanel case={props.case} />
-          <AuditPanel streamId={props.case.streamId} subject="case" />
+          <AuditPanel streamId={props.case.streamId} subject="case" emptyMessage="No recorded changes to show." />
         </div>
       </div>
     </div>
