@@ -35,11 +35,12 @@ const freePort = () =>
     });
   });
 
-async function startEmbedded(dataDir: string): Promise<RedisHandle> {
+/** Starts a private `redis-server` (binary name overridable for tests) under DATA_DIR/redis on a free port. */
+export async function startEmbeddedRedis(dataDir: string, binary = 'redis-server'): Promise<RedisHandle> {
   const dir = path.join(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--protected-mode', 'yes'], {
+  const child: ChildProcess = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--protected-mode', 'yes'], {
     stdio: 'ignore',
   });
   const failed = new Promise<never>((_, reject) =>
@@ -80,5 +81,5 @@ export async function connectRedis(redisUrl: string | null, dataDir: string): Pr
   }
   const local = 'redis://127.0.0.1:6379';
   if (await answers(local)) return { url: local, origin: 'local', stop: async () => {} };
-  return startEmbedded(dataDir);
+  return startEmbeddedRedis(dataDir);
 }
