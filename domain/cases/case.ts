@@ -17,17 +17,34 @@ export type CaseEvent =
   | { type: 'CaseSubmitted'; data: CaseSubmission }
   | { type: 'CaseInstancesAttached'; data: { caseId: CaseId; instances: readonly PlacedInstance[]; stillMissing: readonly string[]; at: string } }
   | { type: 'CaseCompleted'; data: { caseId: CaseId; released: boolean; at: string } }
+  | { type: 'CaseContentRevised'; data: { caseId: CaseId } & CaseContent & { at: string } }
   | { type: 'CaseClaimed'; data: { caseId: CaseId; folderId: string; ownerId: string | null; claimedBy: string; at: string } };
 
 export type CaseCommand =
   | { type: 'SubmitCase'; submission: CaseSubmission }
   | { type: 'AttachInstances'; caseId: CaseId; instances: readonly PlacedInstance[]; stillMissing: readonly string[]; at: string }
-  | { type: 'CompleteCase'; caseId: CaseId; instances: readonly PlacedInstance[]; at: string }
+  | { type: 'CompleteCase'; caseId: CaseId; instances: readonly PlacedInstance[]; content: CaseContent; at: string }
   | { type: 'ClaimCase'; caseId: CaseId; folderId: string; ownerId: string | null; claimedBy: string; at: string };
+
+/**
+ * What a later manifest or ATFI can change in a case: a held case is often created from a first manifest
+ * without the teaching content, which arrives with the final one.
+ */
+export type CaseContent = Pick<CaseSubmission, 'title' | 'titleSource' | 'teaching' | 'author' | 'submitterNote' | 'warnings'>;
 
 export type CaseState =
   | { exists: false }
-  | { exists: true; status: CaseStatus; folderId: string | null; instances: ReadonlySet<string> };
+  | { exists: true; status: CaseStatus; folderId: string | null; instances: ReadonlySet<string>; content: string };
+
+const contentKey = (c: CaseContent) => JSON.stringify([c.title, c.titleSource, c.teaching, c.author?.value ?? null, c.submitterNote, c.warnings]);
+const contentOf = (c: CaseContent): CaseContent => ({
+  title: c.title,
+  titleSource: c.titleSource,
+  teaching: c.teaching,
+  author: c.author,
+  submitterNote: c.submitterNote,
+  warnings: c.warnings,
+});
 
 /** Instances not yet in the case, so a re-delivered event adds nothing twice. */
 const fresh = (state: Extract<CaseState, { exists: true }>, instances: readonly PlacedInstance[]) =>
@@ -51,6 +68,9 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         const added = fresh(state, command.instances);
         const events: CaseEvent[] = [];
         if (added.length > 0) events.push({ type: 'CaseInstancesAttached', data: { caseId: command.caseId, instances: added, stillMissing: [], at: command.at } });
+        if (contentKey(command.content) !== state.content) {
+          events.push({ type: 'CaseContentRevised', data: { caseId: command.caseId, ...contentOf(command.content), at: command.at } });
+        }
         if (state.status !== 'complete') events.push({ type: 'CaseCompleted', data: { caseId: command.caseId, released: state.status === 'held', at: command.at } });
         return events;
       }
@@ -71,13 +91,15 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
     switch (event.type) {
       case 'CaseSubmitted': {
         const uids = event.data.studies.flatMap((s) => s.series.flatMap((se) => se.instances.map((i) => i.sopInstanceUid)));
-        return { exists: true, status: event.data.status, folderId: event.data.folderId, instances: new Set(uids) };
+        return { exists: true, status: event.data.status, folderId: event.data.folderId, instances: new Set(uids), content: contentKey(event.data) };
       }
       case 'CaseInstancesAttached':
         if (!state.exists) return state;
         return { ...state, instances: new Set([...state.instances, ...event.data.instances.map((p) => p.instance.sopInstanceUid)]) };
       case 'CaseCompleted':
         return state.exists ? { ...state, status: 'complete' } : state;
+      case 'CaseContentRevised':
+        return state.exists ? { ...state, content: contentKey(event.data) } : state;
       case 'CaseClaimed':
         return state.exists ? { ...state, folderId: event.data.folderId } : state;
       default:

@@ -76,6 +76,16 @@ export const casesProjection: Projection = {
       case 'CaseCompleted':
         db.prepare("UPDATE cases SET status = 'complete', held_reason = NULL, missing = '[]', updated_at = ? WHERE id = ?").run(e.data.at, e.data.caseId);
         return [{ topic: 'case', key: e.data.caseId, change: e.data.released ? 'released' : 'completed' }];
+      case 'CaseContentRevised': {
+        const d = e.data;
+        const author = d.author?.value ?? null;
+        db.prepare(
+          `UPDATE cases SET title = ?, teaching = ?, author_subject = ?, author = ?, author_gmc = ?, submitter_note = ?, warnings = ?, updated_at = ? WHERE id = ?`,
+        ).run(d.title, JSON.stringify(d.teaching), d.author?.subjectId ?? null, author ? JSON.stringify(author) : null, author?.gmcNumber ?? null, d.submitterNote, JSON.stringify(d.warnings), d.at, d.caseId);
+        db.prepare('UPDATE folder_cases SET title = ? WHERE case_id = ?').run(d.title, d.caseId);
+        const folders = db.prepare<[string], { folder_id: string }>('SELECT folder_id FROM folder_cases WHERE case_id = ?').all(d.caseId);
+        return [{ topic: 'case', key: d.caseId, change: 'revised' }, ...folders.map((f) => ({ topic: 'folder', key: f.folder_id, change: 'caseRevised' }))];
+      }
       case 'UserErased':
         db.prepare('UPDATE cases SET author = NULL, author_gmc = NULL WHERE author_subject = ?').run(e.data.userId);
         return [];

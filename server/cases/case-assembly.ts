@@ -7,6 +7,7 @@ import { readAtfi } from '../../domain/tce/atfi';
 import { readManifest, type TceManifest } from '../../domain/tce/manifest';
 import { draftCase } from '../../domain/tce/case-draft';
 import type { TceInboxEvent } from '../../domain/tce/submission-types';
+import { caseById } from '../../projections/cases/cases-queries';
 import { sendingNodeByAeTitle } from '../../projections/nodes/nodes-queries';
 import { calledAeRoutes } from '../../projections/traffic/called-ae-routes-projection';
 import { stagedInstances, submissionById } from '../../projections/tce-inbox/tce-inbox-queries';
@@ -35,9 +36,17 @@ const caseExists = (db: Database.Database, id: string) => db.prepare('SELECT 1 F
 export function caseAssemblyReaction(deps: Deps): Reaction {
   const parse = async (sha: string): Promise<DicomInstanceSummary> => parseDicomInstance(await deps.blobs.get(sha as Sha256));
 
-  async function submit(event: LoggedEvent, submissionId: string, status: CaseStatus, heldReason: string | null, missingHint: readonly string[] | null) {
+  /** The case a submission makes now, from the read models and the manifest and ATFI blobs. */
+  async function assemble(
+    event: LoggedEvent,
+    submissionId: string,
+    status: CaseStatus,
+    heldReason: string | null,
+    missingHint: readonly string[] | null,
+    submittedAt = event.metadata.timestamp,
+  ) {
     const submission = submissionById(deps.readDb, submissionId);
-    if (!submission || caseExists(deps.readDb, submissionId)) return;
+    if (!submission) return null;
     const staged = stagedInstances(deps.readDb, [...submission.manifests, ...submission.expected]);
     const manifests = (await Promise.all(staged.filter((s) => s.kind === 'manifest').map(async (s) => readManifest(await parse(s.sha256))))).filter(
       (m): m is TceManifest => m !== null,
@@ -49,10 +58,10 @@ export function caseAssemblyReaction(deps: Deps): Reaction {
     const first = staged.find((s) => s.kind === 'manifest') ?? staged[0];
     const channel = first?.channel ?? { transport: 'dimse' as const, callingAet: '', calledAet: '', peerAddress: '', associationId: '' };
     const draft = draftCase(
-      { manifests, atfi, calledAet: channel.calledAet, callingAet: channel.callingAet, receivedAt: event.metadata.timestamp },
+      { manifests, atfi, calledAet: channel.calledAet, callingAet: channel.callingAet, receivedAt: submittedAt },
       loadRoutingDirectory(deps.readDb, calledAeRoutes(deps.readDb)),
     );
-    const submissionCase = buildCaseSubmission({
+    return buildCaseSubmission({
       submissionId,
       status,
       heldReason,
@@ -68,9 +77,14 @@ export function caseAssemblyReaction(deps: Deps): Reaction {
         calledAet: channel.calledAet,
         peerAddress: channel.peerAddress,
       },
-      submittedAt: event.metadata.timestamp,
+      submittedAt,
     });
-    await run(event, { type: 'SubmitCase', submission: submissionCase });
+  }
+
+  async function submit(event: LoggedEvent, submissionId: string, status: CaseStatus, heldReason: string | null, missingHint: readonly string[] | null) {
+    if (caseExists(deps.readDb, submissionId)) return;
+    const submission = await assemble(event, submissionId, status, heldReason, missingHint);
+    if (submission) await run(event, { type: 'SubmitCase', submission });
   }
 
   const run = (event: LoggedEvent, command: CaseCommand) =>
@@ -105,7 +119,10 @@ export function caseAssemblyReaction(deps: Deps): Reaction {
         case 'SubmissionCompleted': {
           if (!caseExists(deps.readDb, e.data.submissionId)) return submit(event, e.data.submissionId, 'complete', null, []);
           const instances = stagedInstances(deps.readDb, [...e.data.manifests, ...e.data.instances]).map(placeInstance);
-          await run(event, { type: 'CompleteCase', caseId: asCaseId(e.data.submissionId), instances, at: event.metadata.timestamp });
+          const submittedAt = caseById(deps.readDb, e.data.submissionId)?.submittedAt;
+          const content = await assemble(event, e.data.submissionId, 'complete', null, [], submittedAt);
+          if (!content) return;
+          await run(event, { type: 'CompleteCase', caseId: asCaseId(e.data.submissionId), instances, content, at: event.metadata.timestamp });
           return;
         }
         case 'LateInstanceAttached':

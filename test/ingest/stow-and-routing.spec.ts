@@ -105,10 +105,11 @@ describe('STOW-RS and routing', () => {
     const reason = (await graphql(server.url, 'query($id: ID!) { case(id: $id) { heldReason } }', { id: held.node.id }, jane)).data?.case.heldReason;
     expect(reason).toBe('clinical-information');
     await storescu(server.app.dicomPort, ['ct-2', 'ct-3', 'atfi-nested', 'kos-final'].map(tceFixture));
-    await eventually(async () => {
-      const status = (await graphql(server.url, 'query($id: ID!) { case(id: $id) { status } }', { id: held.node.id }, jane)).data?.case.status;
-      return status === 'COMPLETE' ? status : null;
+    const released = await eventually(async () => {
+      const c = (await graphql(server.url, 'query($id: ID!) { case(id: $id) { status title abstract heldReason } }', { id: held.node.id }, jane)).data?.case;
+      return c?.status === 'COMPLETE' ? c : null;
     });
+    expect(released).toMatchObject({ title: 'Giant cell tumour — distal radius', abstract: expect.stringMatching(/^Lytic lesion/), heldReason: null });
   });
 
   it('turns an incomplete submission into a partial case after the timeout, and attaches the late instance', async () => {

@@ -54,6 +54,8 @@ describe('TCE receiver over DICOM C-STORE', () => {
     const ct = found.series.find((s: { modality: string }) => s.modality === 'CT');
     expect(ct.instances.map((i: { instanceNumber: number }) => i.instanceNumber)).toEqual([1, 2, 3]);
     expect(ct.instances[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    const trail = await graphql(server.url, 'query($s: String!) { auditTrail(streamId: $s) { type source } }', { s: `case-${id}` }, jane);
+    expect(trail.data?.auditTrail).toEqual([{ type: 'CaseSubmitted', source: 'reaction:case-assembly' }]);
   });
 
   it('makes no second case when the same submission is sent again', async () => {

@@ -3,6 +3,7 @@ import { usersByIds } from '../../../projections/users/users-queries';
 import { canSeeAuditOf } from '../../../domain/audit/audit-access';
 import { folderById } from '../../../projections/folders/folders-queries';
 import { builder, viewerOf } from '../builder';
+import { visibleCase } from './case';
 
 const AuditEntryRef = builder.objectRef<AuditEntryRow & { actorName: string | null }>('AuditEntry').implement({
   description: 'One recorded change: what happened, when, by whom, through which channel.',
@@ -28,7 +29,7 @@ builder.queryField('auditTrail', (t) =>
     resolve: (_r, args, ctx) => {
       const viewer = viewerOf(ctx);
       const db = ctx.services.readDb;
-      if (!canSeeAuditOf(args.streamId, viewer, (folderId) => folderById(db, folderId))) return [];
+      if (!canSeeAuditOf(args.streamId, viewer, (folderId) => folderById(db, folderId), (caseId) => visibleCase(ctx, caseId) !== null)) return [];
       const entries = auditTrail(db, args.streamId, Math.min(Math.max(args.first ?? 50, 1), 500));
       const actors = usersByIds(db, [...new Set(entries.map((e) => e.actorId).filter((id): id is string => id !== null))]);
       return entries.map((e) => {
