@@ -129,6 +129,18 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the admin pages in a browser', () =
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
+  it('deletes a quarantined object only with a reason, and it leaves the quarantine', async () => {
+    const quarantine = page.getByRole('region', { name: 'Quarantine', exact: true });
+    const row = quarantine.getByRole('row').nth(1);
+    await row.getByRole('button', { name: 'Delete…' }).click();
+    await row.getByRole('button', { name: 'Delete for good' }).click();
+    await row.getByText('Say why the object is deleted.').waitFor();
+    await row.getByLabel('Reason for deleting').fill('patient identity not removed by the sender');
+    await screenshot(page, 'admin-quarantine-delete');
+    await row.getByRole('button', { name: 'Delete for good' }).click();
+    await quarantine.getByText('Nothing in quarantine.').waitFor({ timeout: 15_000 });
+  });
+
   it('routes a called AE title to a folder and removes the route again', async () => {
     const routes = page.getByRole('region', { name: 'Called AE routes' });
     await routes.getByLabel('Called AE title').fill('TEACHING');

@@ -132,3 +132,15 @@ export const RemoveSendingNodeMutation: TypedDocumentNode<{ removeSendingNode: b
 export const sendingNodeMutationContext = { additionalTypenames: ['SendingNode'] };
 /** The ingest status re-runs after a route change (the mutation returns only a Boolean). */
 export const calledAeRouteMutationContext = { additionalTypenames: ['IngestStatus', 'CalledAeRoute'] };
+
+export const ReleaseQuarantinedMutation: TypedDocumentNode<{ releaseQuarantined: boolean }, { sopInstanceUid: string }> = gql`
+  mutation ReleaseQuarantined($sopInstanceUid: String!) {
+    releaseQuarantined(sopInstanceUid: $sopInstanceUid)
+  }
+`;
+
+export const DeleteQuarantinedMutation: TypedDocumentNode<{ deleteQuarantined: boolean }, { sopInstanceUid: string; reason: string }> = gql`
+  mutation DeleteQuarantined($sopInstanceUid: String!, $reason: String!) {
+    deleteQuarantined(sopInstanceUid: $sopInstanceUid, reason: $reason)
+  }
+`;

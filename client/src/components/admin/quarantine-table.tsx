@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import { describeTransport, formatDateTime } from '../../format';
 import type { QuarantinedInstance } from '../../graphql/admin-types';
 import { TableScroll } from '../table-scroll';
+import { QuarantineActions } from './quarantine-actions';
 
 /** Objects kept out of every folder because they may not be de-identified. */
 export function QuarantineTable(props: { instances: QuarantinedInstance[] }) {
@@ -10,7 +11,7 @@ export function QuarantineTable(props: { instances: QuarantinedInstance[] }) {
       <h2 id="quarantine-heading">Quarantine</h2>
       <p class="panel-lede">
         Objects kept out of every folder because they may still identify a patient. Ask the sender to
-        de-identify and send them again.
+        de-identify and send them again, or check an object yourself and release or delete it.
       </p>
       <Show when={props.instances.length > 0} fallback={<p class="empty-state">Nothing in quarantine.</p>}>
         <TableScroll label="Quarantined objects">
@@ -22,6 +23,7 @@ export function QuarantineTable(props: { instances: QuarantinedInstance[] }) {
                 <th scope="col">Received</th>
                 <th scope="col">Calling AE</th>
                 <th scope="col">Peer</th>
+                <th scope="col">Decision</th>
               </tr>
             </thead>
             <tbody>
@@ -41,6 +43,9 @@ export function QuarantineTable(props: { instances: QuarantinedInstance[] }) {
                     <td class="mono">
                       {instance.peerAddress}
                       <span class="cell-note">{describeTransport(instance.transport)}</span>
+                    </td>
+                    <td>
+                      <QuarantineActions sopInstanceUid={instance.sopInstanceUid} />
                     </td>
                   </tr>
                 )}
