@@ -78,6 +78,8 @@ describe('STOW-RS and routing', () => {
     await server.addUser({ email: 'admin@example.org', name: 'Admin', password: 'correct-horse-a', admin: true });
     admin = await signIn(server.url, 'admin@example.org', 'correct-horse-a');
     const neuro = (await graphql(server.url, 'mutation { createFolder(name: "Neuro teaching") { id } }', {}, admin)).data?.createFolder.id;
+    const bogus = await graphql(server.url, 'mutation { setCalledAeRoute(aeTitle: "LB_NEURO", folderId: "no-such-folder") }', {}, admin);
+    expect(bogus.errors?.[0]?.extensions?.code).toBe('FOLDER_NOT_FOUND');
     await graphql(server.url, 'mutation($f: ID!) { setCalledAeRoute(aeTitle: "LB_NEURO", folderId: $f) }', { f: neuro }, admin);
     const sent = await storescu(server.app.dicomPort, ['ct-1', 'ct-2', 'ct-3', 'kos-tce008'].map(tceFixture), { calledAet: 'LB_NEURO' });
     expect(sent.code, sent.stderr).toBe(0);

@@ -1,9 +1,8 @@
-import { calledAeRouteDecider, calledAeRouteStreamId } from '../../../domain/ingest/called-ae-route';
 import { pendingSubmissions, quarantinedInstances, receivedUids, type QuarantineRow, type SubmissionRow } from '../../../projections/tce-inbox/tce-inbox-queries';
 import { calledAeRoutes } from '../../../projections/traffic/called-ae-routes-projection';
 import { recentAssociations, recentRefusedInstances, type AssociationRow, type RefusedInstanceRow } from '../../../projections/traffic/traffic-queries';
 import { folderById } from '../../../projections/folders/folders-queries';
-import { handleCommand } from '../../commands/handle-command';
+import { setCalledAeRoute } from '../../ingest/called-ae-routes';
 import { mapAsync } from '../../live/map-async';
 import { builder, commandContext } from '../builder';
 import { FolderRef } from './folder';
@@ -102,11 +101,7 @@ builder.mutationField('setCalledAeRoute', (t) =>
     description: 'Files everything sent to this called AE title into the folder (or removes the route when folderId is null).',
     args: { aeTitle: t.arg.string({ required: true }), folderId: t.arg.id({ required: false }) },
     resolve: async (_r, args, ctx) => {
-      const at = new Date().toISOString();
-      const folderId = args.folderId ? String(args.folderId) : null;
-      const command = folderId ? { type: 'SetCalledAeRoute' as const, aeTitle: args.aeTitle, folderId, at } : { type: 'RemoveCalledAeRoute' as const, aeTitle: args.aeTitle, at };
-      const { position } = await handleCommand(ctx.services.log, calledAeRouteDecider, calledAeRouteStreamId(args.aeTitle), command, commandContext(ctx));
-      await ctx.services.runner.waitFor(position);
+      await setCalledAeRoute(ctx.services, args.aeTitle, args.folderId ? String(args.folderId) : null, commandContext(ctx));
       return true;
     },
   }),
