@@ -18,7 +18,9 @@ OIDC_CLIENT_ID, OIDC_CLIENT_SECRET.`,
       if (error instanceof ConfigError) throw new CliError(error.message, 1);
       throw error;
     }
-    console.log(`Lightbox is running at ${app.url} (data in ${app.services.config.dataDir})`);
+    const { config } = app.services;
+    console.log(`Lightbox is running at ${app.url} (data in ${config.dataDir})`);
+    console.log(`DICOM receiver: AE title ${config.dicomAet} on port ${app.dicomPort}; register senders with "lightbox node add"`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
