@@ -1,12 +1,10 @@
 import { DomainError } from '../../domain/shared/errors';
-import { openStores } from '../app';
-import { ConfigError, loadConfig } from '../config';
-import { SendingNodes } from '../nodes/sending-nodes';
+import type { SendingNodes } from '../nodes/sending-nodes';
 import { ProjectionRunner } from '../projections/runner';
 import { allProjections } from '../../projections';
 import { allSendingNodes } from '../../projections/nodes/nodes-queries';
 import { CliError, parseCliArgs, requireOption, type CliCommand } from './command';
-import { cliContext } from './open-accounts';
+import { cliContext, openNodesForCli } from './cli-stores';
 
 const help = `Usage:
   lightbox node add --name NAME --aet AE_TITLE --host HOST   register a PACS or Export Manager; prints its STOW-RS token
@@ -18,18 +16,6 @@ const help = `Usage:
 Only registered nodes may send: an association is accepted when its calling AE title belongs to an enabled node
 and it comes from that node's host; STOW-RS requests need the node's token as "Authorization: Bearer <token>".`;
 
-function open() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(error.message, 1);
-    throw error;
-  }
-  const stores = openStores(config);
-  return { stores, nodes: new SendingNodes({ log: stores.log, readDb: stores.readDb }) };
-}
-
 async function byAeTitle(nodes: SendingNodes, values: Record<string, unknown>) {
   const aet = requireOption(values, 'aet');
   const id = await nodes.nodeIdForAeTitle(aet);
@@ -37,7 +23,7 @@ async function byAeTitle(nodes: SendingNodes, values: Record<string, unknown>) {
   return id;
 }
 
-async function list(stores: ReturnType<typeof open>['stores']): Promise<number> {
+async function list(stores: ReturnType<typeof openNodesForCli>['stores']): Promise<number> {
   const runner = new ProjectionRunner(stores.log, stores.readDb, allProjections);
   const head = await stores.log.store.headPosition();
   runner.begin();
@@ -58,7 +44,7 @@ export const command: CliCommand = {
     if (!action || !['add', 'list', 'disable', 'enable', 'remove'].includes(action)) {
       throw new CliError(action ? `unknown action "${action}"; use add, list, disable, enable or remove` : 'say what to do: add, list, disable, enable or remove');
     }
-    const { stores, nodes } = open();
+    const { stores, nodes } = openNodesForCli();
     try {
       switch (action) {
         case 'add': {

@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain/shared/errors';
 import { asUserId } from '../../domain/shared/ids';
 import { CliError, parseCliArgs, requireOption, type CliCommand } from './command';
-import { cliContext, openAccountsForCli } from './open-accounts';
+import { cliContext, openAccountsForCli } from './cli-stores';
 
 const help = `Usage:
   lightbox user add --email EMAIL --name "DISPLAY NAME" --password PASSWORD [--gmc GMC1234567] [--admin]

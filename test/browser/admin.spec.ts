@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, launchBrowser, type LaunchedBrowser } from '../harness/browser';
+import { launchBrowser, type LaunchedBrowser } from '../harness/browser';
 import { storescu, tceFixture } from '../harness/dicom';
 import { startTestServer, type TestServer } from '../harness/server';
 import { documentIsStillMarked, markDocument, screenshot, signInThroughPage, unexpectedPageErrors } from './browser-helpers';
@@ -9,7 +8,7 @@ import { documentIsStillMarked, markDocument, screenshot, signInThroughPage, une
 const admin = { email: 'admin@example.org', name: 'Ada Admin', password: 'correct-horse-a', admin: true };
 const jane = { email: 'jane@example.org', name: 'Dr Jane Smith', password: 'correct-horse-j', gmc: 'GMC1234567' };
 
-describe.skipIf(!existsSync(CHROMIUM_PATH))('the admin pages in a browser', () => {
+describe('the admin pages in a browser', () => {
   let server: TestServer;
   let browser: LaunchedBrowser;
   let page: Page;

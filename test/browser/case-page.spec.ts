@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, launchBrowser, type LaunchedBrowser } from '../harness/browser';
+import { launchBrowser, type LaunchedBrowser } from '../harness/browser';
 import { storescu, tceFixture } from '../harness/dicom';
 import { startTestServer, type TestServer } from '../harness/server';
 import { documentIsStillMarked, markDocument, screenshot, signInThroughPage, unexpectedPageErrors } from './browser-helpers';
@@ -28,7 +27,7 @@ async function janeWatchingHerFolder(): Promise<{ server: TestServer; browser: L
   return { server, browser, page };
 }
 
-describe.skipIf(!existsSync(CHROMIUM_PATH))('a complete TCE submission, seen in the browser', () => {
+describe('a complete TCE submission, seen in the browser', () => {
   let server: TestServer;
   let browser: LaunchedBrowser;
   let page: Page;
@@ -128,7 +127,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('a complete TCE submission, seen in 
   });
 });
 
-describe.skipIf(!existsSync(CHROMIUM_PATH))('a held TCE submission, released while its page is open', () => {
+describe('a held TCE submission, released while its page is open', () => {
   let server: TestServer;
   let browser: LaunchedBrowser;
   let page: Page;

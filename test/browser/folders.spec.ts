@@ -1,14 +1,13 @@
-import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, launchBrowser, type LaunchedBrowser } from '../harness/browser';
+import { launchBrowser, type LaunchedBrowser } from '../harness/browser';
 import { startTestServer, type TestServer } from '../harness/server';
 import { screenshot, signInThroughPage, unexpectedPageErrors } from './browser-helpers';
 
 const admin = { email: 'admin@example.org', name: 'Ada Admin', password: 'correct-horse-a', admin: true };
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
-describe.skipIf(!existsSync(CHROMIUM_PATH))('creating and renaming folders in a browser', () => {
+describe('creating and renaming folders in a browser', () => {
   let server: TestServer;
   let browser: LaunchedBrowser;
   let page: Page;

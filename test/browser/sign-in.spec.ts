@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, launchBrowser, type LaunchedBrowser } from '../harness/browser';
+import { launchBrowser, type LaunchedBrowser } from '../harness/browser';
 import { startTestServer } from '../harness/server';
 
 const screenshotDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
@@ -22,7 +21,7 @@ async function focusedElementId(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.id ?? '');
 }
 
-describe.skipIf(!existsSync(CHROMIUM_PATH))('signing in to Lightbox in a browser', () => {
+describe('signing in to Lightbox in a browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: LaunchedBrowser;
   let page: Page;

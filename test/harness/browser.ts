@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,7 @@ export interface LaunchedBrowser {
 
 /** A fresh headless Chromium with its own temporary profile, removed again on close. */
 export async function launchBrowser(): Promise<LaunchedBrowser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH}: install it (Debian: apt-get install chromium; "bash scripts/setup.sh test" does) or set CHROMIUM_PATH`);
   const userDataDir = await mkdtemp(join(tmpdir(), 'lightbox-chromium-'));
   try {
     const context = await chromium.launchPersistentContext(userDataDir, {
