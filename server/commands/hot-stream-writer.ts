@@ -37,6 +37,11 @@ export class HotStreamWriter<C, E extends DomainEvent, S> {
     return this.state;
   }
 
+  /** Folds the stream now (at start-up) rather than on the first command. */
+  async prepare(): Promise<void> {
+    if (!this.loaded) await this.reload();
+  }
+
   private async reload(): Promise<void> {
     const history = await this.log.readStream(this.streamId);
     this.state = history.reduce((s, e) => this.decider.evolve(s, e as unknown as E), this.decider.initialState());

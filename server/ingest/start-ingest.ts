@@ -28,6 +28,7 @@ export async function startIngest(config: Config, deps: { log: EventLog; readDb:
     systemContext('startup'),
   );
   const inbox = new HotStreamWriter(deps.log, tceInboxDecider, tceInboxStreamName('main'));
+  await inbox.prepare();
   const receiver = new InstanceReceiver(deps.log, blobs, inbox);
   const scp = await startDicomReceiver({
     host: config.host,
