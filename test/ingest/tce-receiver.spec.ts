@@ -121,3 +121,24 @@ describe('quarantine decisions', () => {
     }
   });
 });
+
+describe('a restart in the middle of a submission', () => {
+  it('keeps what was staged: the rest of the submission completes the case after the restart', async () => {
+    const dataDir = (await import('node:fs')).mkdtempSync(`${(await import('node:os')).tmpdir()}/lightbox-restart-ingest-`);
+    const ctx = { actorId: null, source: 'test', correlationId: 'c', causationId: null };
+    const first = await startTestServer({ DATA_DIR: dataDir });
+    await first.addUser({ email: 'jane@example.org', name: 'Dr Jane Smith', password: 'correct-horse-j', gmc: 'GMC1234567' });
+    await first.app.services.nodes.register({ name: 'PACS', aeTitle: 'TESTPACS', host: '127.0.0.1' }, ctx);
+    expect((await storescu(first.app.dicomPort, ['kos-final', 'ct-1'].map(tceFixture))).code).toBe(0);
+    await first.close({ keepData: true });
+
+    const second = await startTestServer({ DATA_DIR: dataDir });
+    try {
+      expect((await storescu(second.app.dicomPort, ['ct-2', 'ct-3', 'atfi-nested'].map(tceFixture))).code).toBe(0);
+      const jane = await signIn(second.url, 'jane@example.org', 'correct-horse-j');
+      await eventually(async () => ((await graphql(second.url, FOLDER_CASES, {}, jane)).data?.me.personalFolder.cases.totalCount === 1 ? true : null));
+    } finally {
+      await second.close();
+    }
+  });
+});
