@@ -4,7 +4,9 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createFileBlobStore } from '../../server/dicom/blob-store';
 import { parseDicomInstance } from '../../server/dicom/parse';
+import { startStorageScp } from '../../server/dicom/scp';
 import { graphql, signIn } from '../harness/graphql-client';
 import { startTestServer, type TestServer } from '../harness/server';
 import { stowBody } from '../harness/stow';
@@ -12,7 +14,7 @@ import { quantile, type BenchRow } from './stats';
 
 /**
  * DICOM ingest, same corpus for every receiver (perf-baselines.md), medians of RUNS runs, fresh storage each run:
- * - C-STORE, one `storescu +sd` association: the whole Lightbox (SCP → parse → durable blob → durable inbox
+ * - C-STORE, one `storescu +sd` association (and the corpus over 4 simultaneous associations): the whole Lightbox (SCP → parse → durable blob → durable inbox
  *   event, the headline), dcmtk storescp writing files (no fsync), and a private Orthanc (TcpNoDelay,
  *   SyncStorageArea). Orthanc's DICOM side is DCMTK, which reads Nagle's setting from TCP_NODELAY in its
  *   environment ("TcpNoDelay" in its configuration is the HTTP server's), so every peer process gets it.
@@ -21,8 +23,8 @@ import { quantile, type BenchRow } from './stats';
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 12);
-/** Which parts run: `cstore`, `stow`, `latency` (comma-separated; default all). */
-const PARTS = new Set((process.env.BENCH_INGEST ?? 'cstore,stow,latency').split(','));
+/** Which parts run: `cstore`, `parallel`, `layers`, `stow`, `latency` (comma-separated; default all). */
+const PARTS = new Set((process.env.BENCH_INGEST ?? 'cstore,parallel,layers,stow,latency').split(','));
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const nagleOff = { ...process.env, TCP_NODELAY: '1' };
 const ctx = { actorId: null, source: 'bench', correlationId: 'bench', causationId: null };
@@ -117,6 +119,14 @@ async function startLightbox(): Promise<Peer & { server: TestServer }> {
   return { server, dicomPort: server.app.dicomPort, httpUrl: server.url, token, stop: () => server.close() };
 }
 
+/** The SCP alone: answering on receipt (the upper layer's ceiling), or after a durable blob put (no event). */
+async function startScpOnly(withBlobs: boolean): Promise<Peer> {
+  const root = mkdtempSync(path.join(tmpdir(), 'lightbox-bench-blobs-'));
+  const blobs = createFileBlobStore(root);
+  const scp = await startStorageScp({ host: '127.0.0.1', port: 0, aeTitle: 'LIGHTBOX', store: async (r) => (withBlobs && (await blobs.put(r.bytes, r.sha256)), { status: 0 }) });
+  return { dicomPort: scp.port, httpUrl: '', token: null, stop: async () => (await scp.close(), rmSync(root, { recursive: true, force: true })) };
+}
+
 async function startStorescp(): Promise<Peer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lightbox-bench-storescp-'));
   const port = await freePort();
@@ -173,6 +183,17 @@ async function stowCorpus(corpus: Corpus, url: string, token: string | null): Pr
 type Measure = { readonly name: string; readonly start: () => Promise<Peer>; run(peer: Peer, corpus: Corpus): Promise<number> };
 
 const cStore = (name: string, start: () => Promise<Peer>): Measure => ({ name, start, run: (peer, corpus) => storescu(peer.dicomPort, 'LIGHTBOX', [corpus.dir]) });
+/** The corpus split over `n` simultaneous associations, as a PACS with several sending threads does it. */
+const cStoreParallel = (name: string, start: () => Promise<Peer>, n: number): Measure => ({
+  name,
+  start,
+  run: async (peer, corpus) => {
+    const started = process.hrtime.bigint();
+    const groups = Array.from({ length: n }, (_, g) => corpus.files.filter((_f, i) => i % n === g));
+    await Promise.all(groups.map((files) => storescu(peer.dicomPort, 'LIGHTBOX', files)));
+    return seconds(started);
+  },
+});
 const stow = (name: string, start: () => Promise<Peer>, route: string): Measure => ({ name, start, run: (peer, corpus) => stowCorpus(corpus, `${peer.httpUrl}${route}`, peer.token) });
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -246,10 +267,14 @@ export async function benchScp(): Promise<BenchRow[]> {
   const lightbox = cStore('Lightbox C-STORE (whole app: blob + event durable)', startLightbox);
   const storescp = cStore('dcmtk storescp writing files (no fsync)', startStorescp);
   const orthanc = cStore('Orthanc C-STORE (SyncStorageArea)', startOrthanc);
+  const receiveOnly = cStore('Lightbox SCP only, Success on receipt', () => startScpOnly(false));
+  const scpBlobs = cStore('Lightbox SCP → durable blob (no event)', () => startScpOnly(true));
+  const lightbox4 = cStoreParallel('Lightbox C-STORE, 4 associations', startLightbox, 4);
+  const orthanc4 = cStoreParallel('Orthanc C-STORE, 4 associations', startOrthanc, 4);
   const lightboxStow = stow('Lightbox STOW-RS, batches of 100', startLightbox, '/dicomweb/studies');
   const orthancStow = stow('Orthanc STOW-RS, batches of 100', startOrthanc, '/dicom-web/studies');
   const rows: BenchRow[] = [];
-  const measures = [...(PARTS.has('cstore') ? [lightbox, storescp, orthanc] : []), ...(PARTS.has('stow') ? [lightboxStow, orthancStow] : [])];
+  const measures = [...(PARTS.has('cstore') ? [lightbox, storescp, orthanc] : []), ...(PARTS.has('parallel') ? [lightbox4, orthanc4] : []), ...(PARTS.has('layers') ? [receiveOnly, scpBlobs] : []), ...(PARTS.has('stow') ? [lightboxStow, orthancStow] : [])];
   for (const corpus of measures.length > 0 ? corpora : []) {
     await measure(storescp, corpus);
     const s = new Map<Measure, number>();
@@ -262,6 +287,7 @@ export async function benchScp(): Promise<BenchRow[]> {
       result: `${ratio(s.get(storescp)!, s.get(lightbox)!)}, ${ratio(s.get(orthanc)!, s.get(lightbox)!)}`,
       note: 'throughput ratios (>1 = Lightbox faster)',
     });
+    if (s.has(lightbox4)) rows.push({ benchmark: `${corpus.name}: Lightbox ÷ Orthanc, 4 associations`, result: ratio(s.get(orthanc4)!, s.get(lightbox4)!), note: 'throughput ratio' });
     if (s.has(lightboxStow)) rows.push({ benchmark: `${corpus.name}: Lightbox STOW-RS ÷ Orthanc STOW-RS`, result: ratio(s.get(orthancStow)!, s.get(lightboxStow)!), note: 'throughput ratio' });
   }
   if (!PARTS.has('latency')) return rows;
