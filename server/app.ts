@@ -50,6 +50,7 @@ export function openStores(config: Config) {
   const readDb = new Database(path.join(config.dataDir, 'read-models.db'));
   readDb.pragma('journal_mode = WAL');
   readDb.pragma('synchronous = NORMAL');
+  readDb.pragma('busy_timeout = 5000');
   migrateReadModels(readDb);
   const reactionsDb = new Database(path.join(config.dataDir, 'reactions.db'));
   reactionsDb.pragma('journal_mode = WAL');

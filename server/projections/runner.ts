@@ -53,6 +53,21 @@ export class ProjectionRunner {
 
   private applyEvent(event: LoggedEvent): void {
     const notices: ChangeNotice[] = [];
+    this.db.transaction(() => this.applyToEach(event, notices)).immediate();
+    this.processed = event.position;
+    if (notices.length > 0) this.publish(notices, event.position);
+    this.waiters = this.waiters.filter((w) => {
+      if (w.position > event.position) return true;
+      w.resolve();
+      return false;
+    });
+  }
+
+  /**
+   * Applies one event to every projection inside the caller's transaction; each projection runs in its own
+   * savepoint, so one that throws is rolled back and recorded while the others' writes stay.
+   */
+  private applyToEach(event: LoggedEvent, notices: ChangeNotice[]): void {
     const { readCheckpoint, save } = this.statements;
     for (const projection of this.projections) {
       const checkpoint = this.checkpoints.get(projection.name) ?? null;
@@ -75,13 +90,6 @@ export class ProjectionRunner {
       }
       this.checkpoints.set(projection.name, event.position);
     }
-    this.processed = event.position;
-    if (notices.length > 0) this.publish(notices, event.position);
-    this.waiters = this.waiters.filter((w) => {
-      if (w.position > event.position) return true;
-      w.resolve();
-      return false;
-    });
   }
 
   /** The position every projection has reached (null before the first event). */
