@@ -1,11 +1,36 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { buildStowResponse, parseStowRequest, StowRequestError, type StowOutcome } from '../dicom/stow';
+import { buildStowResponse, parseStowRequest, StowRequestError, type StowOutcome, type StowPart } from '../dicom/stow';
+import type { ArrivalChannel } from '../../domain/tce/submission-types';
 import type { EventLog } from '../events/event-log';
 import type { RouteHandler } from '../http/http-server';
 import type { SendingNodes } from '../nodes/sending-nodes';
 import type { InstanceReceiver } from './receive-instance';
 import { recordTraffic } from './traffic-log';
+
+/** Instances of one request stored at once: their blob syncs overlap and their events share group commits. */
+const STOW_CONCURRENCY = 8;
+
+/** Runs `work` over `items` with at most `limit` at a time; results keep the items' order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+async function storePart(receiver: InstanceReceiver, part: StowPart, channel: ArrivalChannel, studyUid: string | null): Promise<StowOutcome> {
+  if (part.contentType !== 'application/dicom') return { kind: 'failed', sopClassUid: null, sopInstanceUid: null, failureReason: 0x0110 };
+  const outcome = await receiver.receive(Buffer.from(part.bytes), null, channel);
+  if (!outcome.ok) return { kind: 'failed', sopClassUid: null, sopInstanceUid: outcome.sopInstanceUid, failureReason: failureReason(outcome.status) };
+  const { sopClassUid, sopInstanceUid, studyInstanceUid } = outcome.summary;
+  const stored = { kind: 'stored' as const, sopClassUid, sopInstanceUid, studyInstanceUid };
+  /** B007: stored, but the instance belongs to another study than the request URL names (PS3.18 §10.5.3). */
+  return studyUid && studyInstanceUid !== studyUid ? { ...stored, warningReason: 0xb007 } : stored;
+}
 
 /** PS3.18 Failure Reason for an instance that could not be stored: processing failure (0x0110) or the DIMSE status. */
 const failureReason = (status: number) => (status === 0xa700 ? 0xa700 : status === 0xa900 ? 0xa900 : status === 0xc000 ? 0xc000 : 0x0110);
@@ -44,23 +69,9 @@ export function stowRoute(deps: { nodes: SendingNodes; receiver: InstanceReceive
     }
     const associationId = randomUUID();
     const channel = { transport: 'stow-rs' as const, associationId, callingAet: node.aeTitle, calledAet: deps.ourAet, peerAddress: req.socket.remoteAddress ?? '' };
-    const outcomes: StowOutcome[] = [];
     const openedAt = new Date().toISOString();
-    let bytes = 0;
-    for (const part of parts) {
-      bytes += part.bytes.length;
-      if (part.contentType !== 'application/dicom') {
-        outcomes.push({ kind: 'failed', sopClassUid: null, sopInstanceUid: null, failureReason: 0x0110 });
-        continue;
-      }
-      const outcome = await deps.receiver.receive(Buffer.from(part.bytes), null, channel);
-      const studyUid = match[1];
-      if (outcome.ok && studyUid && outcome.summary.studyInstanceUid !== studyUid) {
-        outcomes.push({ kind: 'stored', sopClassUid: outcome.summary.sopClassUid, sopInstanceUid: outcome.summary.sopInstanceUid, studyInstanceUid: outcome.summary.studyInstanceUid, warningReason: 0xb007 });
-      } else if (outcome.ok) {
-        outcomes.push({ kind: 'stored', sopClassUid: outcome.summary.sopClassUid, sopInstanceUid: outcome.summary.sopInstanceUid, studyInstanceUid: outcome.summary.studyInstanceUid });
-      } else outcomes.push({ kind: 'failed', sopClassUid: null, sopInstanceUid: outcome.sopInstanceUid, failureReason: failureReason(outcome.status) });
-    }
+    const bytes = parts.reduce((sum, part) => sum + part.bytes.length, 0);
+    const outcomes = await mapConcurrently(parts, STOW_CONCURRENCY, (part) => storePart(deps.receiver, part, channel, match[1] ?? null));
     const stored = outcomes.filter((o) => o.kind === 'stored').length;
     await recordTraffic(
       deps.log,
