@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { assertNever, type Decider } from '../shared/decider';
+import { parseGmcNumber } from '../accounts/gmc-number';
 import { DomainError } from '../shared/errors';
 import type { FolderId, UserId } from '../shared/ids';
 
@@ -7,13 +8,17 @@ export type FolderKind = 'personal' | 'shared' | 'unclaimed';
 
 export type FolderEvent =
   | { type: 'FolderCreated'; data: { folderId: FolderId; name: string; kind: FolderKind; ownerId: UserId | null; createdAt: string } }
-  | { type: 'FolderRenamed'; data: { folderId: FolderId; name: string; renamedAt: string } };
+  | { type: 'FolderRenamed'; data: { folderId: FolderId; name: string; renamedAt: string } }
+  | { type: 'FolderSendersRestricted'; data: { folderId: FolderId; allowedSenders: string[] | null; at: string } };
 
 export type FolderCommand =
   | { type: 'CreateFolder'; folderId: FolderId; name: string; kind: FolderKind; ownerId: UserId | null; at: string }
-  | { type: 'RenameFolder'; folderId: FolderId; name: string; at: string };
+  | { type: 'RenameFolder'; folderId: FolderId; name: string; at: string }
+  | { type: 'RestrictSenders'; folderId: FolderId; gmcNumbers: readonly string[] | null; at: string };
 
-export type FolderState = { exists: false } | { exists: true; name: string; kind: FolderKind; ownerId: UserId | null };
+export type FolderState =
+  | { exists: false }
+  | { exists: true; name: string; kind: FolderKind; ownerId: UserId | null; allowedSenders: readonly string[] | null };
 
 export const folderStreamId = (folderId: FolderId) => `folder-${folderId}`;
 
@@ -58,6 +63,13 @@ export const folderDecider: Decider<FolderCommand, FolderEvent, FolderState> = {
         if (name === state.name) return [];
         return [{ type: 'FolderRenamed', data: { folderId: command.folderId, name, renamedAt: command.at } }];
       }
+      case 'RestrictSenders': {
+        if (!state.exists) throw new DomainError('FOLDER_NOT_FOUND', `no folder ${command.folderId}`);
+        if (state.kind === 'unclaimed') throw new DomainError('INVALID_RESTRICTION', 'the unclaimed inbox takes every sender');
+        const allowed = command.gmcNumbers === null ? null : [...new Set(command.gmcNumbers.map(parseGmcNumber))].sort();
+        if (JSON.stringify(allowed) === JSON.stringify(state.allowedSenders)) return [];
+        return [{ type: 'FolderSendersRestricted', data: { folderId: command.folderId, allowedSenders: allowed, at: command.at } }];
+      }
       default:
         return assertNever(command);
     }
@@ -65,9 +77,11 @@ export const folderDecider: Decider<FolderCommand, FolderEvent, FolderState> = {
   evolve(state, event) {
     switch (event.type) {
       case 'FolderCreated':
-        return { exists: true, name: event.data.name, kind: event.data.kind, ownerId: event.data.ownerId };
+        return { exists: true, name: event.data.name, kind: event.data.kind, ownerId: event.data.ownerId, allowedSenders: null };
       case 'FolderRenamed':
         return state.exists ? { ...state, name: event.data.name } : state;
+      case 'FolderSendersRestricted':
+        return state.exists ? { ...state, allowedSenders: event.data.allowedSenders } : state;
       default:
         return assertNever(event);
     }

@@ -30,6 +30,16 @@ describe('folder decider', () => {
   });
 });
 
+describe('folder sender restrictions', () => {
+  it('keeps a sorted, de-duplicated list of valid GMC numbers and refuses an invalid one', () => {
+    const restrict = { type: 'RestrictSenders' as const, folderId, gmcNumbers: ['gmc 7654321', 'GMC1234567', 'GMC1234567'], at: 't' };
+    expect(given(folderDecider, [created]).when(restrict)()).toEqual([
+      { type: 'FolderSendersRestricted', data: { folderId, allowedSenders: ['GMC1234567', 'GMC7654321'], at: 't' } },
+    ]);
+    expect(given(folderDecider, [created]).when({ ...restrict, gmcNumbers: ['GMC1'] })).toThrow(expect.objectContaining({ code: 'INVALID_GMC_NUMBER' }));
+  });
+});
+
 describe('folder permissions', () => {
   it('lets the owner see a personal folder and nobody else, not even an admin', () => {
     expect(canViewFolder({ kind: 'personal', ownerId: owner }, { userId: owner, isAdmin: false })).toBe(true);

@@ -61,7 +61,11 @@ export interface RoutingStep {
   readonly detail: string;
 }
 
-/** Where a submission goes, which rule decided, and every rule tried before it, so the decision can be logged. */
+/**
+ * Where a submission goes, which rule decided, and every rule tried before it, so the decision can be logged.
+ * A folder that restricts its senders by GMC number and does not accept this sender sends the submission to
+ * the unclaimed inbox (not on down the rules), so the folder owner's restriction is visible in the reason.
+ */
 export interface RoutingDecision {
   readonly target: RoutingTarget;
   readonly rule: RoutingRule;
@@ -120,8 +124,9 @@ export function routeSubmission(input: RoutingInput, directory: RoutingDirectory
     const allowed = directory.folders[candidate.folderId]?.allowedSenders ?? null;
     if (allowed !== null && (senderGmcNumber === null || !allowed.includes(senderGmcNumber))) {
       const who = senderGmcNumber ?? 'a sender without a GMC number';
-      steps.push({ rule, outcome: 'sender-not-allowed', detail: `${candidate.detail}: folder ${candidate.folderId} does not accept ${who}` });
-      continue;
+      const detail = `${candidate.detail}: folder ${candidate.folderId} does not accept ${who}`;
+      steps.push({ rule, outcome: 'sender-not-allowed', detail });
+      return { target: { kind: 'unclaimed' }, rule: 'unclaimed', reason: `unclaimed: ${detail}`, senderGmcNumber, steps };
     }
     steps.push({ rule, outcome: 'matched', detail: candidate.detail });
     return {

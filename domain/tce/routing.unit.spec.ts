@@ -58,10 +58,10 @@ describe('routing a submission (tce.md §6)', () => {
     expect(unclaimed.steps.find((s) => s.rule === 'kod-owner')).toMatchObject({ outcome: 'no-match' });
   });
 
-  it('skips a folder that does not accept the sender and logs why', () => {
+  it('sends a submission a restricted folder refuses to the unclaimed inbox, and logs why', () => {
     const refused = routeSubmission(input({ calledAet: 'LOCKED_TF', observerName: 'Smith^Jane^^Dr^GMC1234567' }), directory);
     expect(refused.steps.find((s) => s.rule === 'called-ae')?.outcome).toBe('sender-not-allowed');
-    expect(refused.rule).toBe('kos-observer');
+    expect(refused).toMatchObject({ rule: 'unclaimed', target: { kind: 'unclaimed' }, reason: expect.stringContaining('does not accept GMC1234567') });
     const allowed = routeSubmission(input({ calledAet: 'LOCKED_TF', observerName: 'Patel^Asha^^Dr^GMC2222222' }), directory);
     expect(allowed).toMatchObject({ rule: 'called-ae', senderGmcNumber: 'GMC2222222' });
   });

@@ -19,6 +19,13 @@ export const foldersProjection: Projection = {
       case 'FolderRenamed':
         db.prepare('UPDATE folders SET name = ?, updated_position = ? WHERE id = ?').run(e.data.name, event.position, e.data.folderId);
         return [{ topic: 'folder', key: e.data.folderId, change: 'renamed' }];
+      case 'FolderSendersRestricted':
+        db.prepare('UPDATE folders SET allowed_senders = ?, updated_position = ? WHERE id = ?').run(
+          e.data.allowedSenders === null ? null : JSON.stringify(e.data.allowedSenders),
+          event.position,
+          e.data.folderId,
+        );
+        return [{ topic: 'folder', key: e.data.folderId, change: 'sendersRestricted' }];
       default:
         return [];
     }

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { personalFolderId } from '../../domain/folders/folder';
 import { asFolderId, asUserId, type FolderId } from '../../domain/shared/ids';
-import type { RoutingDirectory, RoutingUser } from '../../domain/tce/routing';
+import type { GmcNumber } from '../../domain/tce/person-name';
+import type { RoutingDirectory, RoutingFolder, RoutingUser } from '../../domain/tce/routing';
 
 interface UserRow {
   id: string;
@@ -33,5 +34,9 @@ export function loadRoutingDirectory(db: Database.Database, calledAeFolders: Rea
     foldersByKey[f.id] = asFolderId(f.id);
     foldersByKey[f.name.toLowerCase()] ??= asFolderId(f.id);
   }
-  return { calledAeFolders, dispositions: {}, siteInboxes: {}, usersByGmc, usersByLogin, usersByName: {}, foldersByKey, folders: {} };
+  const folders: Record<string, RoutingFolder> = {};
+  for (const f of db.prepare<[], { id: string; allowed_senders: string }>('SELECT id, allowed_senders FROM folders WHERE allowed_senders IS NOT NULL').all()) {
+    folders[f.id] = { folderId: asFolderId(f.id), allowedSenders: JSON.parse(f.allowed_senders) as GmcNumber[] };
+  }
+  return { calledAeFolders, dispositions: {}, siteInboxes: {}, usersByGmc, usersByLogin, usersByName: {}, foldersByKey, folders };
 }

@@ -32,3 +32,13 @@ export async function renameFolder(services: AppServices, viewer: Viewer, id: st
   const { position } = await handleCommand(services.log, folderDecider, folderStreamId(folderId), { type: 'RenameFolder', folderId, name, at: new Date().toISOString() }, context);
   await services.runner.waitFor(position);
 }
+
+/** Limits which senders (by GMC number) may file into a folder the viewer owns; null lifts the limit. */
+export async function restrictFolderSenders(services: AppServices, viewer: Viewer, id: string, gmcNumbers: readonly string[] | null, context: CommandContext): Promise<void> {
+  const folder = folderById(services.readDb, id);
+  if (!folder || !canViewFolder(folder, viewer)) throw new DomainError('FOLDER_NOT_FOUND', `no folder ${id}`);
+  if (folder.ownerId !== viewer.userId) throw new DomainError('FORBIDDEN', 'only the owner can choose who may send to a folder');
+  const folderId = asFolderId(id);
+  const { position } = await handleCommand(services.log, folderDecider, folderStreamId(folderId), { type: 'RestrictSenders', folderId, gmcNumbers, at: new Date().toISOString() }, context);
+  await services.runner.waitFor(position);
+}

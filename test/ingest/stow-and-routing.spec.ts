@@ -101,6 +101,21 @@ describe('STOW-RS and routing', () => {
     expect((await casesOf(server.url, admin, unclaimed)).edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(entry.node.id);
   });
 
+  it('sends a submission for a folder that does not accept its sender to Unclaimed submissions, with the reason', async () => {
+    const chest = (await graphql(server.url, 'mutation { createFolder(name: "Chest") { id } }', {}, jane)).data?.createFolder.id;
+    const bad = await graphql(server.url, 'mutation($id: ID!) { restrictFolderSenders(id: $id, gmcNumbers: ["GMC12"]) { id } }', { id: chest }, jane);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('INVALID_GMC_NUMBER');
+    const restricted = await graphql(server.url, 'mutation($id: ID!) { restrictFolderSenders(id: $id, gmcNumbers: ["GMC2222222"]) { allowedSenders } }', { id: chest }, jane);
+    expect(restricted.data?.restrictFolderSenders.allowedSenders).toEqual(['GMC2222222']);
+    expect((await storescu(server.app.dicomPort, ['ct-1', 'ct-2', 'ct-3', 'atfi-nested', 'kos-tce001'].map(tceFixture))).code).toBe(0);
+    const unclaimed = (await graphql(server.url, '{ folders { id kind } }', {}, admin)).data?.folders.find((f: { kind: string }) => f.kind === 'UNCLAIMED').id;
+    const entry = await eventually(async () => (await casesOf(server.url, admin, unclaimed))?.edges[0]);
+    const routing = (await graphql(server.url, 'query($id: ID!) { case(id: $id) { routing { rule reason } } }', { id: entry.node.id }, admin)).data?.case.routing;
+    expect(routing.rule).toBe('unclaimed');
+    expect(routing.reason).toMatch(/does not accept GMC1234567/);
+    expect((await casesOf(server.url, jane, chest)).totalCount).toBe(0);
+  });
+
   it('holds a delayed submission, then releases it when the final manifest arrives', async () => {
     await storescu(server.app.dicomPort, ['ct-1', 'kos-delay'].map(tceFixture));
     const held = await eventually(async () => (await casesOf(server.url, jane, janeFolder))?.edges.find((e: { node: { status: string } }) => e.node.status === 'HELD'));

@@ -4,7 +4,7 @@ import { asFolderId } from '../../../domain/shared/ids';
 import { folderById, foldersVisibleTo, type FolderRow } from '../../../projections/folders/folders-queries';
 import { userById } from '../../../projections/users/users-queries';
 import { mapAsync } from '../../live/map-async';
-import { createFolder, renameFolder } from '../../folders/folder-commands';
+import { createFolder, renameFolder, restrictFolderSenders } from '../../folders/folder-commands';
 import { builder, commandContext, viewerOf, type GraphQLContext } from '../builder';
 import { CaseConnectionRef, casesOfFolder } from './case';
 import { UserRef } from './user';
@@ -24,6 +24,11 @@ FolderRef.implement({
     owner: t.field({ type: UserRef, nullable: true, resolve: (f, _a, ctx) => (f.ownerId ? userById(ctx.services.readDb, f.ownerId) : null) }),
     createdAt: t.exposeString('createdAt'),
     streamId: t.string({ description: 'The event stream of this folder, for `auditTrail`.', resolve: (f) => folderStreamId(asFolderId(f.id)) }),
+    allowedSenders: t.stringList({
+      nullable: true,
+      description: 'GMC numbers of the only senders whose submissions this folder accepts; null: any sender.',
+      resolve: (f) => f.allowedSenders,
+    }),
     cases: t.field({
       type: CaseConnectionRef,
       args: { first: t.arg.int({ defaultValue: 20 }), after: t.arg.string({ required: false }) },
@@ -95,6 +100,18 @@ builder.mutationField('renameFolder', (t) =>
     args: { id: t.arg.id({ required: true }), name: t.arg.string({ required: true }) },
     resolve: async (_r, args, ctx) => {
       await renameFolder(ctx.services, viewerOf(ctx), String(args.id), args.name, commandContext(ctx));
+      return folderById(ctx.services.readDb, String(args.id))!;
+    },
+  }),
+);
+
+builder.mutationField('restrictFolderSenders', (t) =>
+  t.field({
+    type: FolderRef,
+    description: 'Accept submissions into a folder you own only from these GMC numbers (null: from anyone). Others go to Unclaimed submissions.',
+    args: { id: t.arg.id({ required: true }), gmcNumbers: t.arg.stringList({ required: false }) },
+    resolve: async (_r, args, ctx) => {
+      await restrictFolderSenders(ctx.services, viewerOf(ctx), String(args.id), args.gmcNumbers ?? null, commandContext(ctx));
       return folderById(ctx.services.readDb, String(args.id))!;
     },
   }),
