@@ -67,6 +67,19 @@ describe('creating and renaming folders in a browser', () => {
     await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Rename');
   });
 
+  it('lets the owner limit who may send cases into the folder, refusing a number that is not a GMC number', async () => {
+    const senders = page.getByRole('region', { name: 'Who may send cases here' });
+    const field = senders.getByLabel(/GMC numbers, one per line/);
+    await field.fill('GMC1234567\nGMC99');
+    await senders.getByRole('button', { name: 'Save senders' }).click();
+    await senders.getByText(/Each entry must be a GMC number/).waitFor();
+    await field.fill('gmc1234567, 7654321');
+    await senders.getByRole('button', { name: 'Save senders' }).click();
+    await senders.getByText('Only these GMC numbers (2).').waitFor();
+    expect(await field.inputValue()).toBe('GMC1234567\nGMC7654321');
+    await screenshot(page, 'folder-senders');
+  });
+
   it('raised no unexpected errors in the page console', () => {
     expect(unexpectedPageErrors(browser.pageErrors)).toEqual([]);
   });

@@ -101,6 +101,7 @@ export const FolderQuery: TypedDocumentNode<
       kind
       createdAt
       streamId
+      allowedSenders
       owner {
         id
         displayName
@@ -207,6 +208,18 @@ export const SignInOptionsQuery: TypedDocumentNode<{ signInOptions: { oidc: bool
   query SignInOptions {
     signInOptions {
       oidc
+    }
+  }
+`;
+
+export const RestrictFolderSendersMutation: TypedDocumentNode<
+  { restrictFolderSenders: { id: string; allowedSenders: string[] | null } },
+  { id: string; gmcNumbers: string[] | null }
+> = gql`
+  mutation RestrictFolderSenders($id: ID!, $gmcNumbers: [String!]) {
+    restrictFolderSenders(id: $id, gmcNumbers: $gmcNumbers) {
+      id
+      allowedSenders
     }
   }
 `;

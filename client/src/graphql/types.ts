@@ -54,6 +54,7 @@ export interface FolderDetail {
   createdAt: string;
   streamId: string;
   owner: UserSummary | null;
+  allowedSenders: string[] | null;
   cases: CaseConnection;
 }
 

@@ -4,6 +4,7 @@ import { Match, Show, Switch } from 'solid-js';
 import { AuditPanel } from '../components/audit-panel';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { CaseList } from '../components/case-list';
+import { FolderSenders } from '../components/folders/folder-senders';
 import { RenameFolder } from '../components/folders/rename-folder';
 import { PageHeading } from '../components/page-heading';
 import { ErrorMessage, LoadingMessage } from '../components/status-messages';
@@ -62,7 +63,12 @@ function FolderView(props: { folder: FolderDetail }) {
           <h2 id="cases-heading">Cases</h2>
           <CaseList folderId={props.folder.id} firstPage={props.folder.cases} />
         </section>
-        <AuditPanel streamId={props.folder.streamId} subject="folder" />
+        <div class="folder-side">
+          <Show when={isMine() && props.folder.kind !== 'UNCLAIMED'}>
+            <FolderSenders folderId={props.folder.id} allowedSenders={props.folder.allowedSenders} />
+          </Show>
+          <AuditPanel streamId={props.folder.streamId} subject="folder" />
+        </div>
       </div>
     </div>
   );
