@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { onMount, Show } from 'solid-js';
-import { folderKindLabel, formatDate, pluralise } from '../format';
 import type { FolderListItem } from '../graphql/types';
+import { FolderFacts } from './folder-facts';
 
 /** One folder in "My folders": its name links to the folder page. */
 export function FolderCard(props: { folder: FolderListItem; isPersonal: boolean; focusOnMount?: boolean }) {
@@ -30,26 +30,7 @@ export function FolderCard(props: { folder: FolderListItem; isPersonal: boolean;
           Submissions no routing rule could file. Open a case to claim it into a folder.
         </p>
       </Show>
-      <dl class="folder-meta" aria-labelledby={headingId()}>
-        <div>
-          <dt>Type</dt>
-          <dd>{folderKindLabel(props.folder.kind)}</dd>
-        </div>
-        <div>
-          <dt>Owner</dt>
-          <dd>{props.folder.owner?.displayName ?? 'No owner'}</dd>
-        </div>
-        <div>
-          <dt>Cases</dt>
-          <dd>{pluralise(props.folder.cases.totalCount, 'case')}</dd>
-        </div>
-        <div>
-          <dt>Created</dt>
-          <dd>
-            <time datetime={props.folder.createdAt}>{formatDate(props.folder.createdAt)}</time>
-          </dd>
-        </div>
-      </dl>
+      <FolderFacts folder={props.folder} class="folder-meta" showKind labelledBy={headingId()} />
     </li>
   );
 }

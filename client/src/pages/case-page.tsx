@@ -1,6 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
-import { Match, Show, Switch } from 'solid-js';
+import { Show } from 'solid-js';
 import { AuditPanel } from '../components/audit-panel';
 import { Breadcrumbs, type Crumb } from '../components/breadcrumbs';
 import { CaseChangeListener } from '../components/case/case-change-listener';
@@ -11,7 +11,7 @@ import { SeriesTable } from '../components/case/series-table';
 import { TeachingContent } from '../components/case/teaching-content';
 import { CaseStatusBadge } from '../components/case-status-badge';
 import { PageHeading } from '../components/page-heading';
-import { ErrorMessage, LoadingMessage } from '../components/status-messages';
+import { QueryResult } from '../components/query-result';
 import { formatDateTime, imagingModalities } from '../format';
 import { CaseQuery } from '../graphql/case-operations';
 import type { CaseDetail } from '../graphql/case-types';
@@ -123,19 +123,16 @@ function CaseLoader(props: { id: string }) {
   return (
     <>
       <CaseChangeListener caseId={props.id} />
-      <Switch fallback={<LoadingMessage>Opening case…</LoadingMessage>}>
-        <Match when={result.data?.case}>{(found) => <CaseView case={found()} />}</Match>
-        <Match when={result.data && result.data.case === null}>
-          <CaseNotFound />
-        </Match>
-        <Match when={result.error}>
-          <ErrorMessage
-            title="This case could not be opened"
-            error={result.error}
-            onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-          />
-        </Match>
-      </Switch>
+      <QueryResult
+        value={result.data?.case}
+        error={result.error}
+        retry={reexecute}
+        loading="Opening case…"
+        failure="This case could not be opened"
+        notFound={<CaseNotFound />}
+      >
+        {(found) => <CaseView case={found} />}
+      </QueryResult>
     </>
   );
 }

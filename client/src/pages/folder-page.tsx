@@ -1,14 +1,15 @@
 import { A, useParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
-import { Match, Show, Switch } from 'solid-js';
+import { Show } from 'solid-js';
 import { AuditPanel } from '../components/audit-panel';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { CaseList } from '../components/case-list';
 import { FolderSenders } from '../components/folders/folder-senders';
 import { RenameFolder } from '../components/folders/rename-folder';
+import { FolderFacts } from '../components/folder-facts';
 import { PageHeading } from '../components/page-heading';
-import { ErrorMessage, LoadingMessage } from '../components/status-messages';
-import { folderKindLabel, formatDate, pluralise } from '../format';
+import { QueryResult } from '../components/query-result';
+import { folderKindLabel } from '../format';
 import { CASES_PAGE_SIZE, FolderQuery } from '../graphql/operations';
 import type { FolderDetail } from '../graphql/types';
 import { useCurrentUser } from '../session';
@@ -41,22 +42,7 @@ function FolderView(props: { folder: FolderDetail }) {
             folder.
           </p>
         </Show>
-        <dl class="folder-facts">
-          <div>
-            <dt>Owner</dt>
-            <dd>{props.folder.owner?.displayName ?? 'No owner'}</dd>
-          </div>
-          <div>
-            <dt>Cases</dt>
-            <dd>{pluralise(props.folder.cases.totalCount, 'case')}</dd>
-          </div>
-          <div>
-            <dt>Created</dt>
-            <dd>
-              <time datetime={props.folder.createdAt}>{formatDate(props.folder.createdAt)}</time>
-            </dd>
-          </div>
-        </dl>
+        <FolderFacts folder={props.folder} class="folder-facts" />
       </div>
       <div class="folder-layout">
         <section class="panel" aria-labelledby="cases-heading">
@@ -95,19 +81,16 @@ function FolderLoader(props: { id: string }) {
     variables: () => ({ id: props.id, first: CASES_PAGE_SIZE }),
   });
   return (
-    <Switch fallback={<LoadingMessage>Opening folder…</LoadingMessage>}>
-      <Match when={result.data?.folder}>{(folder) => <FolderView folder={folder()} />}</Match>
-      <Match when={result.data && result.data.folder === null}>
-        <FolderNotFound />
-      </Match>
-      <Match when={result.error}>
-        <ErrorMessage
-          title="This folder could not be opened"
-          error={result.error}
-          onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-        />
-      </Match>
-    </Switch>
+    <QueryResult
+      value={result.data?.folder}
+      error={result.error}
+      retry={reexecute}
+      loading="Opening folder…"
+      failure="This folder could not be opened"
+      notFound={<FolderNotFound />}
+    >
+      {(folder) => <FolderView folder={folder} />}
+    </QueryResult>
   );
 }
 
